@@ -1,0 +1,22 @@
+"""Fast, deterministic settings for pytest (SQLite by default, PostgreSQL
+when DATABASE_URL is set, as .ci/run does)."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"  # noqa: S105 (test settings only)
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+PORTAL_FORM_MIN_SECONDS = 0
+# Each concurrent run (and each xdist worker) gets its own test database name.
+if env("TEST_DB_NAME"):
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = env("TEST_DB_NAME")

@@ -1,0 +1,92 @@
+"""Browser tests: Debian's Chromium driven by Playwright, with axe-core.
+
+Never `playwright install`: the browser is /usr/bin/chromium (apt-get install
+chromium). Without it the tests are skipped with a clear reason locally;
+.ci/run sets REQUIRE_BROWSER=1 so that a skip fails the run instead.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM
+# refuses to run in a thread with a loop unless told it is safe (it is: the
+# tests are single-threaded apart from the live server).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "/browser/" in str(item.fspath) or "browser" in item.keywords:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}, and REQUIRE_BROWSER is set.")
+        pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped (apt-get install chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab. Requests to any host but the live server are
+    aborted and recorded: public pages must not call third parties."""
+    context = browser.new_context(locale="fr-FR")
+    tab = context.new_page()
+    tab.third_party_requests = []
+    allowed = live_server.url
+
+    def guard(route):
+        if route.request.url.startswith(allowed) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            tab.third_party_requests.append(route.request.url)
+            route.abort()
+
+    tab.route("**/*", guard)
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def axe_check():
+    """Run axe-core on a page for the WCAG 2.1 A/AA rules; fail on any
+    violation, listing each one with its nodes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(tab, context=None):
+        results = axe.run(tab, context=context, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = results.response["violations"]
+        report = "\n".join(
+            f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(n["html"][:200] for n in v["nodes"][:5])
+            for v in violations
+        )
+        assert not violations, f"axe violations on {tab.url}:\n{report}"
+        assert not tab.third_party_requests, f"third-party requests: {tab.third_party_requests}"
+        return results
+
+    return check
