@@ -350,8 +350,35 @@ def ensure_settings(site, pages, contact):
 
 
 def load(command):
+    ensure_domains()
     home = ensure_home()
     ensure_pillars(home)
     pages = ensure_about_and_legal(home)
     contact = ensure_contact(home)
     ensure_settings(Site.objects.get(is_default_site=True), pages, contact)
+
+
+DOMAINS = [
+    ("Soins", "soins", "La relation de soin et la participation de la personne à ses propres soins."),
+    ("Organisation des soins", "organisation-des-soins", "Parcours, services, accueil, qualité et sécurité des soins."),
+    (
+        "Enseignement et formation",
+        "enseignement",
+        "Former les professionnels, et se former ensemble, avec des patients.",
+    ),
+    ("Recherche", "recherche", "Concevoir et conduire des recherches avec des patients chercheurs."),
+    (
+        "Gouvernance",
+        "gouvernance",
+        "Participer aux décisions des établissements, des territoires et des politiques de santé.",
+    ),
+]
+
+
+def ensure_domains():
+    from home.models import Domain
+
+    for order, (name, slug, description) in enumerate(DOMAINS):
+        Domain.objects.update_or_create(
+            slug=slug, defaults={"name": name, "short_description": description, "sort_order": order}
+        )

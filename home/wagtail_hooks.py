@@ -1,7 +1,9 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import OutgoingEmail
+from home.models import Domain, OutgoingEmail
 
 
 class OutgoingEmailViewSet(ModelViewSet):
@@ -23,3 +25,15 @@ class OutgoingEmailViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_outbox_viewset():
     return OutgoingEmailViewSet("outbox")
+
+
+class DomainViewSet(SnippetViewSet):
+    model = Domain
+    icon = "tag"
+    menu_label = "Domaines"
+    add_to_admin_menu = False
+    list_display = ["name", "slug", "short_description"]
+    sort_order_field = "sort_order"
+
+
+register_snippet(DomainViewSet)

@@ -19,6 +19,7 @@ from home.antiabuse import (
 from home.blocks import BaseStreamBlock
 from home.models.mixins import IntroMixin, NoIndexMixin
 from home.models.outbox import queue_email
+from search.text import searchable_text
 
 
 class ContinuumStageBlock(blocks.StructBlock):
@@ -64,13 +65,20 @@ class HomePage(IntroMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("search_text"),
+    ]
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
         verbose_name = "page d'accueil"
+
+    def search_text(self):
+        return searchable_text(self.title, self.hero_title, self.intro, self.body)
 
     def latest_items(self, limit=6):
         """Latest published content pages (not the section indexes)."""
@@ -97,11 +105,18 @@ class StandardPage(NoIndexMixin, IntroMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     promote_panels = NoIndexMixin.promote_panels
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("search_text"),
+    ]
 
     class Meta:
         verbose_name = "page standard"
         verbose_name_plural = "pages standard"
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro, self.body)
 
 
 class ContactFormField(AbstractFormField):
