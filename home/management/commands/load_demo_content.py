@@ -12,12 +12,13 @@ from django.db import transaction
 
 DEMO_MODULES = [
     "home.demo",
-    "editorial.demo",
     "resources.demo",
     "projects.demo",
     "directory.demo",
     "resources.tools.demo",
     "search.demo",
+    # Last: demo users per role, and pages left in review at each step.
+    "editorial.demo",
 ]
 
 
