@@ -97,3 +97,18 @@ def test_departments_default_to_the_region_and_follow_the_setting(site):
     settings.department_codes = "34,99"
     with pytest.raises(ValidationError):
         settings.clean()
+
+
+def test_production_collects_static_files_with_hashed_compressed_names(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="x7#kq2!vR9mZ@p4LwT8s$Yb6N&c3Hd5Jf1Ge0Ua-Qo_Xi=Sl+Vn*Ck^Bm%Ez(Dt)",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    css = [p.name for p in (tmp_path / "css").iterdir()]
+    assert any(name.startswith("portal.") and name.endswith(".css") and name != "portal.css" for name in css)
+    assert any(name.endswith(".css.gz") for name in css)
+    assert (tmp_path / "staticfiles.json").exists()
