@@ -1,0 +1,551 @@
+"""Pages of the knowledge base under /fiches-outils/."""
+
+import math
+import re
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.facets import Facet, apply_facets
+from home.models.mixins import IntroMixin
+from home.vocabulary import Audience, EngagementDegree, EngagementScale
+from resources.blocks import (
+    CharterPrincipleBlock,
+    CharterValueBlock,
+    FrameworkDomainBlock,
+    ReferenceBlock,
+    ToolSheetStreamBlock,
+)
+from search.text import clean_query, filter_queryset, searchable_text
+
+SHEETS_PER_PAGE = 12
+WORDS_PER_MINUTE = 200
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _strings(raw):
+    """Every string inside a StreamField's raw JSON data."""
+    if isinstance(raw, str):
+        yield raw
+    elif isinstance(raw, dict):
+        for key, value in raw.items():
+            if key not in ("type", "id"):
+                yield from _strings(value)
+    elif isinstance(raw, (list, tuple)):
+        for item in raw:
+            yield from _strings(item)
+
+
+# --- Tool sheets ---------------------------------------------------------------
+
+
+class ToolSheetIndexPage(IntroMixin, Page):
+    """/fiches-outils/: the sheets, with facets, free text and pagination.
+
+    Other page types live under it too (the charter, the lexicon, the
+    frameworks, the interactive tools): only ToolSheetPage children are listed.
+    """
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "index des fiches outils"
+        verbose_name_plural = "index des fiches outils"
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro)
+
+    def sheets(self):
+        return ToolSheetPage.objects.live().public().child_of(self)
+
+    def facets(self):
+        from home.models import Domain
+
+        return [
+            Facet(
+                "categorie",
+                "Catégorie",
+                "category__slug",
+                options=lambda: list(
+                    ToolSheetCategory.objects.order_by("sort_order", "name").values_list("slug", "name")
+                ),
+            ),
+            Facet("public", "Public", "audiences__audience", options=lambda: list(Audience.choices)),
+            Facet("niveau", "Niveau d'engagement", "engagement_scale", options=lambda: list(EngagementScale.choices)),
+            Facet(
+                "domaine",
+                "Domaine",
+                "domain__slug",
+                options=lambda: list(Domain.objects.order_by("sort_order", "name").values_list("slug", "name")),
+            ),
+            Facet(
+                "theme",
+                "Thème",
+                "tags__slug",
+                options=lambda: list(
+                    Tag.objects.filter(resources_toolsheettag_items__isnull=False)
+                    .distinct()
+                    .order_by("name")
+                    .values_list("slug", "name")
+                ),
+            ),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        query = clean_query(request.GET.get("q", ""))
+        sheets = filter_queryset(self.sheets(), query)
+        result = apply_facets(sheets, self.facets(), request.GET)
+        ordered = (
+            result.queryset.select_related("category", "domain").prefetch_related("audiences").order_by("title", "pk")
+        )
+        page_obj = Paginator(ordered, SHEETS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            query=query,
+            facets=result,
+            page_obj=page_obj,
+            sheets=page_obj.object_list,
+            result_count=page_obj.paginator.count,
+            filtered=bool(query or result.active),
+        )
+        return context
+
+
+class ToolSheetTag(TaggedItemBase):
+    content_object = ParentalKey("resources.ToolSheetPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = "thème d'une fiche"
+        verbose_name_plural = "thèmes des fiches"
+
+
+class ToolSheetPage(Page):
+    """A practical sheet that teams print and use in meetings."""
+
+    summary = models.TextField(
+        "Résumé", max_length=600, help_text="Deux ou trois phrases : à quoi sert la fiche, pour qui."
+    )
+    category = models.ForeignKey(
+        "resources.ToolSheetCategory",
+        verbose_name="Catégorie",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sheets",
+    )
+    domain = models.ForeignKey(
+        "home.Domain",
+        verbose_name="Domaine",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tool_sheets",
+    )
+    engagement_scale = models.CharField(
+        "Niveau d'engagement", max_length=20, choices=EngagementScale.choices, blank=True
+    )
+    engagement_degree = models.CharField(
+        "Degré d'engagement", max_length=20, choices=EngagementDegree.choices, blank=True
+    )
+    tags = ClusterTaggableManager(through=ToolSheetTag, blank=True, verbose_name="Thèmes")
+    last_reviewed = models.DateField(
+        "Dernière relecture", null=True, blank=True, help_text="Date à laquelle le groupe de travail a relu la fiche."
+    )
+    reading_time = models.PositiveSmallIntegerField(
+        "Temps de lecture (minutes)", default=1, editable=False, help_text="Calculé à l'enregistrement."
+    )
+    body = StreamField(ToolSheetStreamBlock(), blank=True, use_json_field=True, verbose_name="Contenu")
+    references = StreamField(
+        [("reference", ReferenceBlock())], blank=True, use_json_field=True, verbose_name="Références"
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="Fiche mise en page (PDF)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="La version graphique de la fiche, à télécharger et imprimer.",
+    )
+    falc_body = StreamField(
+        ToolSheetStreamBlock(),
+        blank=True,
+        use_json_field=True,
+        verbose_name="Version facile à lire et à comprendre (FALC)",
+        help_text="Facultative. Phrases courtes, un message par phrase. Affichée dans sa propre section.",
+    )
+    falc_reviewed_by = models.CharField(
+        "FALC relu par",
+        max_length=200,
+        blank=True,
+        help_text="Les textes FALC sont relus par leurs lecteurs : ex. « un groupe de patients de l'association X ».",
+    )
+    falc_reviewed_on = models.DateField("Date de la relecture FALC", null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("references"),
+        FieldPanel("pdf"),
+    ]
+    classification_panels = [
+        FieldPanel("category"),
+        InlinePanel("audiences", label="Public visé", min_num=0),
+        FieldPanel("engagement_scale"),
+        FieldPanel("engagement_degree"),
+        FieldPanel("domain"),
+        FieldPanel("tags"),
+        FieldPanel("last_reviewed"),
+        InlinePanel("related_sheet_links", label="Fiches liées (choix de la rédaction)"),
+    ]
+    falc_panels = [FieldPanel("falc_body"), FieldPanel("falc_reviewed_by"), FieldPanel("falc_reviewed_on")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Contenu"),
+            ObjectList(classification_panels, heading="Classement"),
+            ObjectList(falc_panels, heading="Version FALC"),
+            ObjectList(Page.promote_panels, heading="Référencement"),
+            ObjectList(Page.settings_panels, heading="Réglages"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("search_text"),
+        index.FilterField("engagement_scale"),
+        index.FilterField("category"),
+        index.FilterField("domain"),
+    ]
+    parent_page_types = ["resources.ToolSheetIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "fiche outil"
+        verbose_name_plural = "fiches outils"
+
+    def search_text(self):
+        return searchable_text(
+            self.title,
+            self.summary,
+            " ".join(tag.name for tag in self.tags.all()),
+            self.body,
+            self.falc_body,
+        )
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def compute_reading_time(self):
+        words = 0
+        for value in (self.body.raw_data, self.references.raw_data):
+            for text in _strings(list(value)):
+                words += len(_TAG.sub(" ", text).split())
+        words += len(self.summary.split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def save(self, *args, **kwargs):
+        self.reading_time = self.compute_reading_time()
+        return super().save(*args, **kwargs)
+
+    def audience_labels(self):
+        labels = dict(Audience.choices)
+        return [labels.get(a.audience, a.audience) for a in self.audiences.all()]
+
+    @property
+    def has_falc(self):
+        return bool(self.falc_body)
+
+    def related_sheets(self, limit=4):
+        """Editors' choices first, then live sheets sharing a theme; one query."""
+        chosen = ToolSheetRelatedSheet.objects.filter(page=self, sheet=OuterRef("pk"))
+        shared = ToolSheetTag.objects.filter(content_object=self).values("tag_id")
+        return list(
+            ToolSheetPage.objects.live()
+            .filter(Q(Exists(chosen)) | Q(tags__in=shared))
+            .exclude(pk=self.pk)
+            .annotate(chosen=Exists(chosen))
+            .distinct()
+            .order_by("-chosen", "title")[:limit]
+        )
+
+    def related_projects(self, limit=6):
+        """Live projects chosen by editors (stored on the project side) or
+        sharing a theme with this sheet; [] until the projects app has them."""
+        try:
+            project_model = apps.get_model("projects", "ProjectPage")
+            link_model = apps.get_model("projects", "ProjectRelatedSheet")
+        except LookupError:
+            return []
+        chosen = link_model.objects.filter(page=OuterRef("pk"), sheet=self)
+        shared = ToolSheetTag.objects.filter(content_object=self).values("tag_id")
+        return list(
+            project_model.objects.live()
+            .filter(Q(Exists(chosen)) | Q(tags__in=shared))
+            .annotate(chosen=Exists(chosen))
+            .distinct()
+            .order_by("-chosen", "title")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_sheets"] = self.related_sheets()
+        context["related_projects"] = self.related_projects()
+        return context
+
+
+class ToolSheetAudience(Orderable):
+    """Who a sheet is written for (several per sheet, countable by facets)."""
+
+    page = ParentalKey(ToolSheetPage, on_delete=models.CASCADE, related_name="audiences")
+    audience = models.CharField("Public", max_length=20, choices=Audience.choices)
+
+    panels = [FieldPanel("audience")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "public visé"
+        verbose_name_plural = "publics visés"
+        constraints = [models.UniqueConstraint(fields=["page", "audience"], name="resources_unique_sheet_audience")]
+
+
+class ToolSheetRelatedSheet(Orderable):
+    page = ParentalKey(ToolSheetPage, on_delete=models.CASCADE, related_name="related_sheet_links")
+    sheet = models.ForeignKey(ToolSheetPage, verbose_name="Fiche", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("sheet")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "fiche liée"
+        verbose_name_plural = "fiches liées"
+
+
+# Imported here so that ToolSheetIndexPage.facets() finds it without a cycle.
+from resources.models.snippets import ToolSheetCategory  # noqa: E402
+
+# --- The charter ---------------------------------------------------------------
+
+
+class CharterPage(IntroMixin, Page):
+    """The partnership charter: ordered principles with their commitments."""
+
+    principles = StreamField(
+        [("principle", CharterPrincipleBlock())], use_json_field=True, verbose_name="Principes", blank=True
+    )
+    values = StreamField(
+        [("value", CharterValueBlock())], use_json_field=True, verbose_name="Valeurs de la charte", blank=True
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("principles"), FieldPanel("values")]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+    parent_page_types = ["resources.ToolSheetIndexPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "charte du partenariat"
+        verbose_name_plural = "chartes du partenariat"
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro, self.principles, self.values)
+
+    def numbered_principles(self):
+        """(number, anchor, value) for each principle; anchors are unique."""
+        seen, rows = set(), []
+        for number, block in enumerate(self.principles, start=1):
+            anchor = slugify(block.value.get("anchor") or block.value["title"])[:60] or f"principe-{number}"
+            if anchor in seen:
+                anchor = f"{anchor}-{number}"
+            seen.add(anchor)
+            rows.append((number, anchor, block.value))
+        return rows
+
+
+# --- The lexicon ---------------------------------------------------------------
+
+
+class LexiconPage(RoutablePageMixin, IntroMixin, Page):
+    """/fiches-outils/lexique/: A–Z of the published terms, one URL per term."""
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+    parent_page_types = ["resources.ToolSheetIndexPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "lexique"
+        verbose_name_plural = "lexiques"
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro)
+
+    @path("")
+    def index_route(self, request):
+        from resources.models.snippets import GlossaryTerm
+
+        query = clean_query(request.GET.get("q", ""))
+        terms = filter_queryset(GlossaryTerm.objects.filter(live=True), query).order_by("term")
+        letters = {}
+        for term in terms:
+            letters.setdefault(term.letter, []).append(term)
+        context = self.get_context(request)
+        context.update(query=query, letters=sorted(letters.items()), term_count=sum(map(len, letters.values())))
+        return TemplateResponse(request, "resources/lexicon_page.html", context)
+
+    @path("<slug:slug>/", name="term")
+    def term_route(self, request, slug):
+        from resources.models.snippets import GlossaryTerm
+
+        term = (
+            GlossaryTerm.objects.filter(live=True, slug=slug)
+            .prefetch_related(
+                models.Prefetch("related_terms", GlossaryTerm.objects.filter(live=True)),
+                models.Prefetch("see_also", ToolSheetPage.objects.live().public()),
+            )
+            .first()
+        )
+        if term is None:
+            raise Http404("Terme inconnu")
+        context = self.get_context(request)
+        context.update(term=term, base_url=self.get_url(request))
+        return TemplateResponse(request, "resources/lexicon_term.html", context)
+
+
+# --- Competency frameworks -----------------------------------------------------
+
+
+class CompetencyFrameworkIndexPage(RoutablePageMixin, IntroMixin, Page):
+    """/fiches-outils/referentiels/: the frameworks and their comparison."""
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+    parent_page_types = ["resources.ToolSheetIndexPage"]
+    subpage_types = ["resources.CompetencyFrameworkPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "index des référentiels de compétences"
+        verbose_name_plural = "index des référentiels de compétences"
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro)
+
+    def frameworks(self):
+        return CompetencyFrameworkPage.objects.live().public().child_of(self).order_by("path")
+
+    @path("")
+    def index_route(self, request):
+        context = self.get_context(request)
+        context["frameworks"] = self.frameworks()
+        return TemplateResponse(request, "resources/competency_framework_index_page.html", context)
+
+    @staticmethod
+    def _find(frameworks, raw):
+        raw = (raw or "").strip()
+        for framework in frameworks:
+            if raw and (raw == str(framework.pk) or raw == framework.slug):
+                return framework
+        return None
+
+    @path("comparer/", name="compare")
+    def compare_route(self, request):
+        frameworks = list(self.frameworks())
+        raw_a, raw_b = request.GET.get("a", ""), request.GET.get("b", "")
+        a, b = self._find(frameworks, raw_a), self._find(frameworks, raw_b)
+        errors = []
+        if raw_a and a is None:
+            errors.append(
+                ("comparer-a", "Le premier référentiel demandé n'existe pas : choisissez-en un dans la liste.")
+            )
+        if raw_b and b is None:
+            errors.append(
+                ("comparer-b", "Le second référentiel demandé n'existe pas : choisissez-en un dans la liste.")
+            )
+        if a is None and b is None and not errors and len(frameworks) >= 2:
+            a, b = frameworks[0], frameworks[1]
+        context = self.get_context(request)
+        context.update(
+            frameworks=frameworks,
+            a=a,
+            b=b,
+            errors=errors,
+            rows=compare_frameworks(a, b) if a and b else [],
+        )
+        return TemplateResponse(request, "resources/competency_compare.html", context, status=400 if errors else 200)
+
+
+class CompetencyFrameworkPage(IntroMixin, Page):
+    """What a profile needs to know how to do: domains → competencies →
+    observable indicators, edited inline as one ordered structure."""
+
+    profile = models.CharField(
+        "Profil",
+        max_length=120,
+        help_text="À qui s'adresse le référentiel : patient partenaire, professionnel de santé, binôme…",
+    )
+    domains = StreamField(
+        [("domain", FrameworkDomainBlock())], use_json_field=True, blank=True, verbose_name="Domaines de compétences"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("profile"),
+        FieldPanel("intro"),
+        FieldPanel("domains"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+    parent_page_types = ["resources.CompetencyFrameworkIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "référentiel de compétences"
+        verbose_name_plural = "référentiels de compétences"
+
+    def search_text(self):
+        return searchable_text(self.title, self.profile, self.intro, self.domains)
+
+    @cached_property
+    def cells(self):
+        """{competency pk: (domain title, competency block value)} in order."""
+        cells = {}
+        for domain in self.domains:
+            for item in domain.value["competencies"]:
+                competency = item["competency"]
+                if competency is not None and competency.pk not in cells:
+                    cells[competency.pk] = (domain.value["title"], item)
+        return cells
+
+    def competency_count(self):
+        return len(self.cells)
+
+    def indicator_count(self):
+        return sum(len(item["indicators"]) for _, item in self.cells.values())
+
+
+def compare_frameworks(a, b):
+    """Rows aligned on shared Competency records: (competency, cell_a, cell_b);
+    a cell is None when the framework does not cover that competency."""
+    rows, order = [], []
+    for framework in (a, b):
+        for pk, (_, item) in framework.cells.items():
+            if pk not in order:
+                order.append(pk)
+                rows.append(item["competency"])
+    rows.sort(key=lambda c: (c.sort_order, order.index(c.pk)))
+    return [(c, a.cells.get(c.pk), b.cells.get(c.pk)) for c in rows]
