@@ -124,6 +124,7 @@ class ToolSheetIndexPage(IntroMixin, Page):
             sheets=page_obj.object_list,
             result_count=page_obj.paginator.count,
             filtered=bool(query or result.active),
+            other_pages=self.get_children().live().public().not_type(ToolSheetPage).order_by("path"),
         )
         return context
 

@@ -1,0 +1,43 @@
+"""Admin for the knowledge base: categories, lexicon terms, competencies."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from resources.models import Competency, GlossaryTerm, ToolSheetCategory
+
+
+class ToolSheetCategoryViewSet(SnippetViewSet):
+    model = ToolSheetCategory
+    icon = "tag"
+    menu_label = "Catégories de fiches"
+    list_display = ["name", "slug", "description"]
+    sort_order_field = "sort_order"
+    search_fields = ["name"]
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = "Lexique"
+    list_display = ["term", "short_definition", "live"]
+    list_filter = ["live", "inline_linking"]
+    search_fields = ["term", "variants"]
+    ordering = ["term"]
+
+
+class CompetencyViewSet(SnippetViewSet):
+    model = Competency
+    icon = "tick-inverse"
+    menu_label = "Compétences partagées"
+    list_display = ["name", "sort_order"]
+    search_fields = ["name"]
+
+
+class ResourcesViewSetGroup(SnippetViewSetGroup):
+    items = (ToolSheetCategoryViewSet, GlossaryTermViewSet, CompetencyViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = "Fiches outils"
+    menu_name = "fiches-outils"
+
+
+register_snippet(ResourcesViewSetGroup)
