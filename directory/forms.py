@@ -1,0 +1,217 @@
+"""Public forms of the directory (all with the shared anti-abuse mixin)."""
+
+from django import forms
+from django.utils import timezone
+
+from home import geo
+from home.antiabuse import AntiAbuseFormMixin
+from home.models import Domain
+from home.vocabulary import PartnerRole
+
+from .models import ContactRequest, ExperienceTheme, Language, PartnerProfile
+from .models.profiles import CONSENT_TEXT_VERSION
+
+
+class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
+    max_links = 2
+
+    class Meta:
+        model = ContactRequest
+        fields = [
+            "requester_name",
+            "structure_name",
+            "structure_type",
+            "requester_email",
+            "requester_phone",
+            "project",
+            "expected_role",
+            "dates",
+            "place",
+            "remote",
+            "compensation",
+        ]
+        labels = {
+            "requester_name": "Votre nom",
+            "structure_name": "Votre structure",
+            "requester_email": "Votre adresse électronique",
+            "requester_phone": "Votre téléphone (facultatif)",
+            "project": "Le projet en quelques lignes",
+            "place": "Lieu (facultatif)",
+            "remote": "La participation peut se faire à distance",
+            "compensation": "Comment l'engagement du patient partenaire sera-t-il pris en charge ?",
+        }
+        help_texts = {
+            "requester_email": "Le patient partenaire vous répondra à cette adresse s'il accepte.",
+            "compensation": "L'engagement d'un patient partenaire est au minimum défrayé.",
+            "dates": "Par exemple : « trois réunions entre mars et juin 2027 ».",
+        }
+        widgets = {
+            "project": forms.Textarea(attrs={"rows": 5}),
+            "expected_role": forms.Textarea(attrs={"rows": 3}),
+            "compensation": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["compensation"].choices = ContactRequest._meta.get_field("compensation").choices
+        self.fields["compensation"].error_messages["required"] = (
+            "Indiquez la prise en charge : l'engagement doit au moins être défrayé."
+        )
+
+
+def _department_choices(departments):
+    return [(code, f"{name} ({code})") for code, name in departments]
+
+
+class ProfileFieldsForm(forms.ModelForm):
+    """The fields a partner fills in about themself (registration and edit)."""
+
+    roles = forms.MultipleChoiceField(
+        label="Vos rôles", choices=PartnerRole.choices, widget=forms.CheckboxSelectMultiple
+    )
+    domains = forms.ModelMultipleChoiceField(
+        label="Domaines d'intervention",
+        queryset=Domain.objects.order_by("sort_order", "name"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    languages = forms.MultipleChoiceField(
+        label="Langues parlées",
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    theme_names = forms.CharField(
+        label="Thèmes de votre expérience (facultatif)",
+        required=False,
+        max_length=300,
+        help_text="Séparés par des virgules, par exemple « diabète, santé mentale ». Ce sont des données de santé : "
+        "ils ne sont affichés que si vous cochez le consentement correspondant.",
+    )
+    consent_health_choice = forms.BooleanField(
+        label="J'accepte que les thèmes de santé de mon expérience soient affichés publiquement et servent à la recherche.",
+        required=False,
+    )
+
+    class Meta:
+        model = PartnerProfile
+        fields = [
+            "display_name",
+            "presentation",
+            "department",
+            "territory_visibility",
+            "remote_ok",
+            "mobility",
+            "trainings",
+            "availability",
+            "association",
+            "allow_search_engines",
+        ]
+        widgets = {
+            "presentation": forms.Textarea(attrs={"rows": 5}),
+            "trainings": forms.Textarea(attrs={"rows": 3}),
+            "territory_visibility": forms.RadioSelect,
+        }
+        labels = {"allow_search_engines": "J'accepte que ma fiche soit référencée par les moteurs de recherche"}
+
+    def __init__(self, *args, departments=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if departments:
+            self.fields["department"].choices = [("", "—")] + _department_choices(departments)
+        self.fields["territory_visibility"].choices = PartnerProfile._meta.get_field("territory_visibility").choices
+        instance = self.instance
+        if instance.pk and not self.is_bound:
+            self.initial["roles"] = [r.role for r in instance.roles.all()]
+            self.initial["languages"] = [lang.code for lang in instance.languages.all()]
+            self.initial["domains"] = list(instance.domains.all())
+            self.initial["theme_names"] = ", ".join(t.name for t in instance.themes.all())
+            self.initial["consent_health_choice"] = instance.consent_health
+
+    def clean_theme_names(self):
+        names = [n.strip()[:60] for n in self.cleaned_data.get("theme_names", "").split(",") if n.strip()]
+        return names[:10]
+
+    def save_profile(self):
+        """Save the profile and its relations, then refresh its search entry."""
+        from directory.models import ProfileLanguage, ProfileRole
+
+        profile = self.instance
+        now = timezone.now()
+        consent = self.cleaned_data.get("consent_health_choice", False)
+        if consent and not profile.consent_health:
+            profile.consent_health_at = now
+        if not consent:
+            profile.consent_health_at = None
+        profile.consent_health = consent
+        profile.consent_text_version = CONSENT_TEXT_VERSION
+        profile.domains.set(self.cleaned_data.get("domains") or [])
+        profile.themes.set(self.cleaned_data["theme_names"])
+        profile.roles = [ProfileRole(role=r) for r in self.cleaned_data["roles"]]
+        profile.languages = [ProfileLanguage(code=c) for c in self.cleaned_data.get("languages") or []]
+        profile.save()
+        profile.sync_search_index()
+        return profile
+
+
+class RegistrationForm(AntiAbuseFormMixin, ProfileFieldsForm):
+    email = forms.EmailField(
+        label="Votre adresse électronique",
+        help_text="Jamais affichée : elle sert à vous transmettre les demandes et à confirmer votre inscription.",
+    )
+    phone = forms.CharField(label="Téléphone (facultatif, jamais affiché)", required=False, max_length=30)
+    consent_listing = forms.BooleanField(
+        label="J'accepte de figurer dans l'annuaire selon les choix ci-dessus (nécessaire à l'inscription).",
+        error_messages={"required": "Cochez cette case pour figurer dans l'annuaire."},
+    )
+    consent_news_choice = forms.BooleanField(
+        label="J'accepte de recevoir des nouvelles du réseau (quelques courriels par an).", required=False
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def save_registration(self):
+        now = timezone.now()
+        profile = self.instance
+        existing = PartnerProfile.objects.filter(email=self.cleaned_data["email"]).first()
+        if existing is not None:
+            return existing, False
+        profile.email = self.cleaned_data["email"]
+        profile.phone = self.cleaned_data.get("phone", "")
+        profile.consent_listing_at = now
+        profile.consent_news = self.cleaned_data.get("consent_news_choice", False)
+        profile.consent_news_at = now if profile.consent_news else None
+        profile.status = PartnerProfile.Status.PENDING
+        self.save_profile()
+        return profile, True
+
+
+class ManageRequestForm(AntiAbuseFormMixin, forms.Form):
+    email = forms.EmailField(label="Votre adresse électronique")
+
+
+class ReportForm(AntiAbuseFormMixin, forms.Form):
+    REASONS = [
+        ("faux", "Le profil semble faux ou usurpé"),
+        ("contenu", "Le contenu est inapproprié"),
+        ("autre", "Autre raison"),
+    ]
+    reason = forms.ChoiceField(label="Motif", choices=REASONS, widget=forms.RadioSelect)
+    message = forms.CharField(label="Précisions (facultatif)", required=False, max_length=1000, widget=forms.Textarea)
+
+
+def theme_options():
+    """Themes shown by at least one published, consenting profile."""
+    rows = (
+        ExperienceTheme.objects.filter(
+            tagged_profiles__content_object__status=PartnerProfile.Status.PUBLISHED,
+            tagged_profiles__content_object__consent_health=True,
+        )
+        .order_by("name")
+        .values_list("slug", "name")
+        .distinct()
+    )
+    return list(rows)
+
+
+REGION_OPTIONS = geo.REGION_CHOICES

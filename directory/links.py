@@ -1,0 +1,52 @@
+"""Signed, expiring, single-use links (django.core.signing + a marker row).
+
+The token carries an object id and a random nonce; the signature and its
+timestamp give the expiry; a `SignedLinkUse` row (hash of purpose + nonce)
+makes it usable once.
+"""
+
+import hashlib
+import secrets
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+
+ACCEPT_DECLINE_MAX_AGE = 21 * 24 * 3600
+MANAGE_MAX_AGE = 3600
+CONFIRM_MAX_AGE = 7 * 24 * 3600
+
+
+def make_token(purpose, object_id, nonce=None):
+    nonce = nonce or secrets.token_urlsafe(12)
+    return signing.dumps({"id": object_id, "n": nonce}, salt=f"directory.{purpose}", compress=True)
+
+
+def read_token(purpose, token, max_age):
+    """(object_id, nonce), or None when the token is forged, altered or expired."""
+    try:
+        data = signing.loads(token, salt=f"directory.{purpose}", max_age=max_age)
+        return int(data["id"]), str(data["n"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def _hash(purpose, nonce):
+    return hashlib.sha256(f"{purpose}:{nonce}".encode()).hexdigest()
+
+
+def is_used(purpose, nonce):
+    from directory.models import SignedLinkUse
+
+    return SignedLinkUse.objects.filter(nonce_hash=_hash(purpose, nonce)).exists()
+
+
+def consume(purpose, nonce):
+    """Mark the link used; False if it already was (race-safe: unique row)."""
+    from directory.models import SignedLinkUse
+
+    try:
+        with transaction.atomic():
+            SignedLinkUse.objects.create(nonce_hash=_hash(purpose, nonce))
+    except IntegrityError:
+        return False
+    return True

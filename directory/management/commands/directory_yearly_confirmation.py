@@ -1,0 +1,37 @@
+"""Yearly confirmation: ask partners not confirmed for 12 months whether they
+stay listed; pause those who did not answer within 30 days. Idempotent: a
+partner is asked once per cycle, and paused once."""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db.models import Q
+from django.utils import timezone
+
+from directory import emails, links
+from directory.models import DirectoryPage, PartnerProfile
+
+
+class Command(BaseCommand):
+    help = "Demande la confirmation annuelle des profils et met en pause ceux restés sans réponse 30 jours."
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        page = DirectoryPage.objects.live().first()
+        base = page.get_full_url() if page else "/annuaire/"
+        published = PartnerProfile.objects.published()
+        to_ask = published.filter(
+            Q(last_confirmed_at__lt=now - timedelta(days=365)) | Q(last_confirmed_at__isnull=True),
+            confirmation_requested_at__isnull=True,
+        )
+        asked = 0
+        for profile in to_ask:
+            profile.confirmation_requested_at = now
+            profile.save(update_fields=["confirmation_requested_at", "updated_at"])
+            emails.yearly_confirmation(profile, f"{base}gerer/lien/{links.make_token('yearly', profile.pk)}/")
+            asked += 1
+        paused = 0
+        for profile in published.filter(confirmation_requested_at__lt=now - timedelta(days=30)):
+            profile.set_status(PartnerProfile.Status.PAUSED)
+            paused += 1
+        self.stdout.write(f"{asked} demande(s) de confirmation envoyée(s), {paused} profil(s) mis en pause.")

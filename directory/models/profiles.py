@@ -1,0 +1,277 @@
+"""Partner profiles: what a patient partner shows (by choice) and what stays private.
+
+Privacy rules enforced here (and tested in tests/directory):
+- `email`, `phone` and the consent records are private: they never reach a
+  template, a feed, the sitemap or a search document.
+- Themes (health data) are public only with `consent_health`.
+- The department is public only when `territory_visibility` is "department";
+  `public_department` holds the value that may be shown, filtered and counted.
+- Only published profiles are indexed; a profile that leaves the published
+  state is removed from every search backend at once (`sync_search_index`).
+"""
+
+import secrets
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TagBase, TaggedItemBase
+from wagtail.search import index
+from wagtail.search.backends import get_search_backends
+
+from home import geo
+from home.vocabulary import PartnerRole
+from search.text import searchable_text
+
+CONSENT_TEXT_VERSION = "2026-11-v1"
+
+
+class ExperienceTheme(TagBase):
+    """A lived-experience theme (health data): its own tag table, so the
+    site-wide tag autocomplete never shows partners' health themes."""
+
+    class Meta:
+        verbose_name = "thème d'expérience"
+        verbose_name_plural = "thèmes d'expérience"
+
+
+class TaggedExperienceTheme(TaggedItemBase):
+    tag = models.ForeignKey(ExperienceTheme, on_delete=models.CASCADE, related_name="tagged_profiles")
+    content_object = ParentalKey("directory.PartnerProfile", on_delete=models.CASCADE, related_name="tagged_themes")
+
+    class Meta:
+        verbose_name = "thème d'un profil"
+        verbose_name_plural = "thèmes des profils"
+
+
+class Language(models.TextChoices):
+    FR = "fr", "Français"
+    EN = "en", "Anglais"
+    ES = "es", "Espagnol"
+    OC = "oc", "Occitan"
+    CA = "ca", "Catalan"
+    AR = "ar", "Arabe"
+    LSF = "lsf", "Langue des signes française"
+    PT = "pt", "Portugais"
+    IT = "it", "Italien"
+    DE = "de", "Allemand"
+
+
+class Mobility(models.TextChoices):
+    LOCAL = "local", "Autour de chez moi"
+    DEPARTEMENT = "departement", "Dans mon département"
+    REGION = "region", "Dans toute la région"
+    NATIONAL = "national", "Partout en France"
+
+
+class TerritoryVisibility(models.TextChoices):
+    DEPARTMENT = "department", "Afficher mon département"
+    REGION = "region", "Afficher seulement ma région"
+
+
+class PartnerProfileQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PartnerProfile.Status.PUBLISHED)
+
+
+class PartnerProfile(index.Indexed, ClusterableModel):
+    class Status(models.TextChoices):
+        PENDING = "pending", "En attente"
+        PUBLISHED = "published", "Publié"
+        PAUSED = "paused", "En pause (par la personne)"
+        ARCHIVED = "archived", "Archivé"
+        REFUSED = "refused", "Refusé"
+
+    # Public (by choice) information
+    display_name = models.CharField(
+        "Nom affiché",
+        max_length=60,
+        help_text="Prénom et initiale du nom (« Martine D. ») ou un pseudonyme.",
+    )
+    presentation = models.TextField("Présentation", max_length=1500, blank=True)
+    domains = ParentalManyToManyField("home.Domain", verbose_name="Domaines d'intervention", blank=True)
+    themes = ClusterTaggableManager(
+        "Thèmes d'expérience",
+        through=TaggedExperienceTheme,
+        blank=True,
+        help_text="Donnée de santé : affichée seulement avec le consentement explicite de la personne.",
+    )
+    department = models.CharField("Département", max_length=3, choices=geo.DEPARTMENT_CHOICES)
+    region = models.CharField("Région", max_length=3, editable=False, db_index=True)
+    territory_visibility = models.CharField(
+        "Territoire affiché",
+        max_length=12,
+        choices=TerritoryVisibility.choices,
+        default=TerritoryVisibility.DEPARTMENT,
+    )
+    public_department = models.CharField(max_length=3, editable=False, blank=True, db_index=True)
+    remote_ok = models.BooleanField("Accepte le travail à distance", default=False)
+    mobility = models.CharField("Mobilité", max_length=12, choices=Mobility.choices, default=Mobility.DEPARTEMENT)
+    trainings = models.TextField(
+        "Formations",
+        max_length=800,
+        blank=True,
+        help_text="Une par ligne, avec l'année (ex. « DU patient partenaire, 2021 »).",
+    )
+    availability = models.CharField("Disponibilités", max_length=200, blank=True)
+    association = models.CharField("Association", max_length=150, blank=True)
+    allow_search_engines = models.BooleanField(
+        "Référencement par les moteurs de recherche",
+        default=False,
+        help_text="Sans cet accord, la fiche porte la mention « noindex » et n'est pas dans le plan du site.",
+    )
+
+    # Private information (moderators only)
+    email = models.EmailField("Adresse électronique (privée)", unique=True)
+    phone = models.CharField("Téléphone (privé)", max_length=30, blank=True)
+    consent_listing_at = models.DateTimeField("Consentement à figurer dans l'annuaire", null=True, blank=True)
+    consent_health = models.BooleanField("Consent à afficher ses thèmes de santé", default=False)
+    consent_health_at = models.DateTimeField("Date du consentement santé", null=True, blank=True)
+    consent_news = models.BooleanField("Accepte de recevoir des nouvelles", default=False)
+    consent_news_at = models.DateTimeField("Date du consentement nouvelles", null=True, blank=True)
+    consent_text_version = models.CharField("Version du texte de consentement", max_length=20, blank=True)
+
+    # Workflow
+    status = models.CharField("État", max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
+    email_confirmed_at = models.DateTimeField("Adresse confirmée le", null=True, blank=True)
+    published_at = models.DateTimeField("Publié le", null=True, blank=True)
+    last_confirmed_at = models.DateTimeField("Dernière confirmation annuelle", null=True, blank=True)
+    confirmation_requested_at = models.DateTimeField("Confirmation annuelle demandée le", null=True, blank=True)
+    created_at = models.DateTimeField("Créé le", auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField("Modifié le", auto_now=True)
+    outgoing_emails = models.ManyToManyField("home.OutgoingEmail", blank=True, related_name="+", editable=False)
+
+    objects = PartnerProfileQuerySet.as_manager()
+
+    search_fields = [index.SearchField("search_text"), index.FilterField("status")]
+
+    class Meta:
+        verbose_name = "profil de patient partenaire"
+        verbose_name_plural = "profils de patients partenaires"
+        ordering = ["display_name", "pk"]
+        permissions = [("view_private_data", "Voir les coordonnées et consentements des partenaires")]
+
+    def __str__(self):
+        # No personal data: this is what audit logs and admin breadcrumbs store.
+        return f"Profil n° {self.pk}" if self.pk else "Nouveau profil"
+
+    # --- derived public values -------------------------------------------------
+    def save(self, *args, **kwargs):
+        self.region = geo.region_of(self.department)
+        self.public_department = self.department if self.territory_visibility == TerritoryVisibility.DEPARTMENT else ""
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def territory_label(self):
+        region = geo.region_name(self.region)
+        if self.public_department:
+            return f"{geo.department_name(self.public_department)} ({self.public_department}), {region}"
+        return region
+
+    def role_labels(self):
+        labels = dict(PartnerRole.choices)
+        return [labels.get(r.role, r.role) for r in self.roles.all()]
+
+    def language_labels(self):
+        labels = dict(Language.choices)
+        return [labels.get(lang.code, lang.code) for lang in self.languages.all()]
+
+    def public_themes(self):
+        """Themes, only with the consent to show health-related information."""
+        if not self.consent_health:
+            return []
+        return sorted((item.tag for item in self.tagged_themes.all()), key=lambda tag: tag.name)
+
+    def get_absolute_url(self):
+        from directory.models.pages import DirectoryPage
+
+        page = DirectoryPage.objects.live().first()
+        base = page.url if page else "/annuaire/"
+        return f"{base}profil/{self.pk}/"
+
+    # --- search ------------------------------------------------------------------
+    def search_text(self):
+        """Public, consented text only."""
+        parts = [self.display_name, self.presentation, self.trainings, self.availability, self.association]
+        parts += self.role_labels() + self.language_labels()
+        parts += [d.name for d in self.domains.all()]
+        parts += [t.name for t in self.public_themes()]
+        parts.append(self.territory_label)
+        return searchable_text(*parts)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.published()
+
+    def sync_search_index(self):
+        """Add the profile to every backend if published, remove it otherwise.
+        Called after every change (roles and themes included): a paused,
+        archived or refused profile leaves the index at once."""
+        for backend in get_search_backends():
+            if self.is_published:
+                backend.add(self)
+            else:
+                backend.delete(self)
+
+    # --- workflow -----------------------------------------------------------------
+    def new_nonce(self):
+        return secrets.token_urlsafe(16)
+
+    def publish(self):
+        self.status = self.Status.PUBLISHED
+        self.published_at = self.published_at or timezone.now()
+        self.last_confirmed_at = self.last_confirmed_at or timezone.now()
+        self.save()
+        self.sync_search_index()
+
+    def set_status(self, status):
+        self.status = status
+        self.save(update_fields=["status", "updated_at"])
+        self.sync_search_index()
+
+    def admin_url(self):
+        return reverse("directory_partnerprofile_modeladmin_inspect", args=[self.pk])
+
+
+class ProfileRole(models.Model):
+    profile = ParentalKey(PartnerProfile, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField("Rôle", max_length=30, choices=PartnerRole.choices)
+
+    class Meta:
+        verbose_name = "rôle"
+        verbose_name_plural = "rôles"
+        unique_together = [("profile", "role")]
+
+    def __str__(self):
+        return self.get_role_display()
+
+
+class ProfileLanguage(models.Model):
+    profile = ParentalKey(PartnerProfile, on_delete=models.CASCADE, related_name="languages")
+    code = models.CharField("Langue", max_length=5, choices=Language.choices)
+
+    class Meta:
+        verbose_name = "langue"
+        verbose_name_plural = "langues"
+        unique_together = [("profile", "code")]
+
+    def __str__(self):
+        return self.get_code_display()
+
+
+class SignedLinkUse(models.Model):
+    """Single-use marker of a signed link (hash of its nonce, never the token)."""
+
+    nonce_hash = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "lien signé utilisé"
+        verbose_name_plural = "liens signés utilisés"

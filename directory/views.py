@@ -1,0 +1,437 @@
+"""Views behind the routes of DirectoryPage."""
+
+import json
+import time
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from home import geo
+from home.antiabuse import rate_limit_exceeded, render_rate_limited
+from home.facets import Facet, apply_facets
+from home.models import PortalSettings
+from home.vocabulary import PartnerRole
+from search.text import clean_query, filter_queryset
+
+from . import emails, links
+from .csvutils import to_csv
+from .forms import ContactForm, ManageRequestForm, ProfileFieldsForm, RegistrationForm, ReportForm, theme_options
+from .models import ContactRequest, Language, PartnerProfile, TaggedExperienceTheme
+from .privacy import delete_profile, profile_data
+
+SESSION_KEY = "directory_profile"
+
+
+def _render(request, page, template, context=None, status=200, title=None):
+    ctx = {"page": page, "self": page, "breadcrumb_current": title or page.title, "sub_title": title}
+    ctx.update(context or {})
+    return TemplateResponse(request, f"directory/{template}", ctx, status=status)
+
+
+def _message(request, page, title, text, status=200, form_action=None, button=None, links_=()):
+    return _render(
+        request,
+        page,
+        "message.html",
+        {"title": title, "text": text, "form_action": form_action, "button": button, "links": links_},
+        status=status,
+        title=title,
+    )
+
+
+# --- Search -----------------------------------------------------------------------
+def _bool_filter(queryset, value):
+    return queryset.filter(remote_ok=True)
+
+
+def _remote_counts(queryset):
+    return {"oui": queryset.filter(remote_ok=True).order_by().count()}
+
+
+def _theme_filter(queryset, value):
+    return queryset.filter(consent_health=True, tagged_themes__tag__slug=value)
+
+
+def _theme_counts(queryset):
+    rows = (
+        queryset.filter(consent_health=True)
+        .order_by()
+        .values("tagged_themes__tag__slug")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return {row["tagged_themes__tag__slug"]: row["n"] for row in rows if row["tagged_themes__tag__slug"]}
+
+
+def directory_facets(departments):
+    from home.models import Domain
+
+    return [
+        Facet("role", "Rôle", "roles__role", options=lambda: list(PartnerRole.choices)),
+        Facet(
+            "domaine",
+            "Domaine d'intervention",
+            "domains__slug",
+            options=lambda: list(Domain.objects.order_by("sort_order", "name").values_list("slug", "name")),
+        ),
+        Facet("departement", "Département", "public_department", options=lambda: departments),
+        Facet("region", "Région", "region", options=lambda: geo.REGION_CHOICES),
+        Facet(
+            "distance",
+            "À distance",
+            "remote_ok",
+            options=lambda: [("oui", "Possible à distance")],
+            filter_fn=_bool_filter,
+            count_fn=_remote_counts,
+        ),
+        Facet(
+            "theme",
+            "Thème d'expérience",
+            "tagged_themes__tag__slug",
+            options=theme_options,
+            filter_fn=_theme_filter,
+            count_fn=_theme_counts,
+        ),
+        Facet("langue", "Langue", "languages__code", options=lambda: list(Language.choices)),
+    ]
+
+
+def with_public_relations(queryset):
+    return queryset.prefetch_related(
+        "roles",
+        "languages",
+        "domains",
+        Prefetch("tagged_themes", queryset=TaggedExperienceTheme.objects.select_related("tag").order_by("tag__name")),
+    )
+
+
+def directory_index(page, request):
+    settings = PortalSettings.for_request(request)
+    departments = [(code, f"{name} ({code})") for code, name in settings.departments()]
+    query = clean_query(request.GET.get("q", ""))
+    base = filter_queryset(PartnerProfile.objects.published(), query)
+    result = apply_facets(base, directory_facets(departments), request.GET)
+    paginator = Paginator(result.queryset.order_by("display_name", "pk"), page.per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    profiles = list(
+        with_public_relations(PartnerProfile.objects.filter(pk__in=[p.pk for p in page_obj.object_list])).order_by(
+            "display_name", "pk"
+        )
+    )
+    return _render(
+        request,
+        page,
+        "directory_page.html",
+        {
+            "facets": result,
+            "profiles": profiles,
+            "page_obj": page_obj,
+            "search_query": query,
+            "result_count": paginator.count,
+            "has_filters": bool(result.active or query),
+        },
+    )
+
+
+def _published_profile(pk):
+    profile = with_public_relations(PartnerProfile.objects.published()).filter(pk=pk).first()
+    if profile is None:
+        raise Http404("Profil introuvable")
+    return profile
+
+
+def profile_detail(page, request, pk):
+    profile = _published_profile(pk)
+    return _render(request, page, "profile.html", {"profile": profile}, title=profile.display_name)
+
+
+# --- Contact relay ---------------------------------------------------------------
+def contact(page, request, pk):
+    profile = _published_profile(pk)
+    title = f"Contacter {profile.display_name}"
+    template = "contact_form.html"
+    if request.method != "POST":
+        return _render(request, page, template, {"profile": profile, "form": ContactForm()}, title=title)
+    form = ContactForm(request.POST)
+    context = {"profile": profile, "form": form}
+    if not form.is_valid():
+        return _render(request, page, template, context, status=400, title=f"Erreur : {title}")
+    if rate_limit_exceeded(request, "directory-contact", email=form.cleaned_data["requester_email"]):
+        context.update(page=page, self=page, breadcrumb_current=title, sub_title=title)
+        return render_rate_limited(request, "directory/contact_form.html", context)
+    contact_request = form.save(commit=False)
+    contact_request.profile = profile
+    if form.is_spam:
+        contact_request.status = ContactRequest.Status.SPAM
+        contact_request.spam_reason = form.spam_reason
+        contact_request.save()
+    else:
+        contact_request.nonce = profile.new_nonce()
+        contact_request.save()  # stored before any email
+        accept = links.make_token("contact", contact_request.pk, contact_request.nonce)
+        base = page.get_full_url(request)
+        emails.contact_to_partner(
+            contact_request, f"{base}reponse/accepter/{accept}/", f"{base}reponse/decliner/{accept}/"
+        )
+    return _render(request, page, "contact_sent.html", {"profile": profile}, title="Demande envoyée")
+
+
+def answer(page, request, action, token):
+    if action not in ("accepter", "decliner"):
+        raise Http404
+    data = links.read_token("contact", token, links.ACCEPT_DECLINE_MAX_AGE)
+    contact_request = None
+    if data:
+        pk, nonce = data
+        contact_request = (
+            ContactRequest.objects.select_related("profile").filter(pk=pk, nonce=nonce, profile__isnull=False).first()
+        )
+    if contact_request is None or links.is_used("contact", contact_request.nonce) or not contact_request.is_open:
+        return _message(
+            request,
+            page,
+            "Ce lien n'est plus valable",
+            "Le lien a expiré (21 jours), a déjà servi, ou n'est pas complet. Rien n'a été transmis.",
+            status=400,
+        )
+    accepting = action == "accepter"
+    if request.method != "POST":
+        return _message(
+            request,
+            page,
+            "Accepter la mise en relation" if accepting else "Décliner la demande",
+            (
+                "En confirmant, la structure recevra votre adresse électronique (et votre téléphone si vous l'avez "
+                "donné) pour vous écrire directement."
+                if accepting
+                else "En confirmant, la structure sera prévenue poliment, sans recevoir vos coordonnées."
+            ),
+            form_action=request.path,
+            button="Confirmer",
+        )
+    if not links.consume("contact", contact_request.nonce):
+        return _message(request, page, "Ce lien n'est plus valable", "Ce lien a déjà servi.", status=400)
+    contact_request.responded_at = timezone.now()
+    contact_request.status = ContactRequest.Status.ACCEPTED if accepting else ContactRequest.Status.DECLINED
+    contact_request.save(update_fields=["responded_at", "status"])
+    if accepting:
+        emails.acceptance_to_structure(contact_request)
+        text = "Merci : la structure a reçu vos coordonnées et va vous écrire."
+    else:
+        emails.decline_to_structure(contact_request, page.get_full_url(request))
+        text = "C'est noté : la structure en est informée, sans vos coordonnées."
+    return _message(request, page, "Réponse enregistrée", text)
+
+
+def report(page, request, pk):
+    profile = _published_profile(pk)
+    title = "Signaler ce profil"
+    form = ReportForm(request.POST or None)
+    context = {"profile": profile, "form": form}
+    if request.method != "POST":
+        return _render(request, page, "report.html", context, title=title)
+    if not form.is_valid():
+        return _render(request, page, "report.html", context, status=400, title=f"Erreur : {title}")
+    if rate_limit_exceeded(request, "directory-report"):
+        context.update(page=page, self=page, breadcrumb_current=title)
+        return render_rate_limited(request, "directory/report.html", context)
+    if not form.is_spam:
+        settings = PortalSettings.for_request(request)
+        emails.report_to_moderators(
+            profile,
+            dict(ReportForm.REASONS)[form.cleaned_data["reason"]],
+            form.cleaned_data["message"],
+            settings.contact_email,
+            request.build_absolute_uri(profile.admin_url()),
+        )
+    return _message(request, page, "Merci pour votre signalement", "L'équipe de modération va examiner ce profil.")
+
+
+# --- Registration ---------------------------------------------------------------
+def registration(page, request):
+    settings = PortalSettings.for_request(request)
+    title = "S'inscrire dans l'annuaire"
+    form = RegistrationForm(request.POST or None, departments=settings.departments())
+    context = {"form": form}
+    if request.method != "POST":
+        return _render(request, page, "registration.html", context, title=title)
+    if not form.is_valid():
+        return _render(request, page, "registration.html", context, status=400, title=f"Erreur : {title}")
+    if rate_limit_exceeded(request, "directory-registration", email=form.cleaned_data["email"]):
+        context.update(page=page, self=page, breadcrumb_current=title)
+        return render_rate_limited(request, "directory/registration.html", context)
+    if not form.is_spam:
+        profile, created = form.save_registration()
+        base = page.get_full_url(request)
+        if created:
+            token = links.make_token("confirm", profile.pk)
+            emails.registration_confirmation(profile, f"{base}inscription/confirmer/{token}/")
+        else:
+            emails.manage_link(profile, f"{base}gerer/lien/{links.make_token('manage', profile.pk)}/")
+    return _message(
+        request,
+        page,
+        "Vérifiez votre boîte aux lettres",
+        "Nous vous avons écrit : ouvrez le lien reçu pour confirmer votre adresse. Votre profil sera ensuite relu "
+        "par l'équipe de modération, qui vous informera de sa décision.",
+    )
+
+
+def confirm_email(page, request, token):
+    data = links.read_token("confirm", token, links.CONFIRM_MAX_AGE)
+    profile = PartnerProfile.objects.filter(pk=data[0]).first() if data else None
+    if profile is None or links.is_used("confirm", data[1]):
+        return _message(request, page, "Ce lien n'est plus valable", "Le lien a expiré ou a déjà servi.", status=400)
+    if request.method != "POST":
+        return _message(
+            request,
+            page,
+            "Confirmer votre adresse",
+            "Confirmez votre adresse pour transmettre votre profil à l'équipe de modération.",
+            form_action=request.path,
+            button="Confirmer mon adresse",
+        )
+    if links.consume("confirm", data[1]) and profile.email_confirmed_at is None:
+        profile.email_confirmed_at = timezone.now()
+        profile.save(update_fields=["email_confirmed_at", "updated_at"])
+    return _message(
+        request,
+        page,
+        "Adresse confirmée",
+        "Merci. Votre profil est maintenant relu par l'équipe de modération ; vous recevrez un courriel dès sa décision.",
+    )
+
+
+# --- Self-service ----------------------------------------------------------------
+def manage_request(page, request):
+    title = "Gérer mon profil"
+    form = ManageRequestForm(request.POST or None)
+    context = {"form": form}
+    if request.method != "POST":
+        return _render(request, page, "manage_request.html", context, title=title)
+    if not form.is_valid():
+        return _render(request, page, "manage_request.html", context, status=400, title=f"Erreur : {title}")
+    email = form.cleaned_data["email"].strip().lower()
+    if rate_limit_exceeded(request, "directory-manage", email=email):
+        context.update(page=page, self=page, breadcrumb_current=title)
+        return render_rate_limited(request, "directory/manage_request.html", context)
+    profile = PartnerProfile.objects.filter(email=email).exclude(status=PartnerProfile.Status.REFUSED).first()
+    if profile is not None and not form.is_spam:
+        token = links.make_token("manage", profile.pk)
+        emails.manage_link(profile, f"{page.get_full_url(request)}gerer/lien/{token}/")
+    return _message(
+        request,
+        page,
+        "Demande enregistrée",
+        "Si cette adresse correspond à un profil de l'annuaire, un lien valable une heure vient d'y être envoyé.",
+    )
+
+
+def manage_open(page, request, token):
+    data = links.read_token("manage", token, links.MANAGE_MAX_AGE)
+    yearly = False
+    if data is None:
+        data = links.read_token("yearly", token, 30 * 24 * 3600)
+        yearly = data is not None
+    purpose = "yearly" if yearly else "manage"
+    profile = PartnerProfile.objects.filter(pk=data[0]).first() if data else None
+    if profile is None or links.is_used(purpose, data[1]):
+        return _message(
+            request,
+            page,
+            "Ce lien n'est plus valable",
+            "Le lien a expiré ou a déjà servi. Vous pouvez en demander un nouveau.",
+            status=400,
+            links_=[(f"{page.url}gerer/", "Demander un nouveau lien")],
+        )
+    if request.method != "POST":
+        return _message(
+            request,
+            page,
+            "Ouvrir mon espace",
+            "Ce lien ne sert qu'une fois ; votre espace reste ouvert une heure dans ce navigateur.",
+            form_action=request.path,
+            button="Ouvrir mon espace",
+        )
+    if not links.consume(purpose, data[1]):
+        return _message(request, page, "Ce lien n'est plus valable", "Ce lien a déjà servi.", status=400)
+    if yearly:
+        profile.last_confirmed_at = timezone.now()
+        profile.confirmation_requested_at = None
+        profile.save(update_fields=["last_confirmed_at", "confirmation_requested_at", "updated_at"])
+    request.session[SESSION_KEY] = {"id": profile.pk, "until": time.time() + 3600}
+    return HttpResponseRedirect(f"{page.url}gerer/profil/")
+
+
+def _session_profile(request):
+    data = request.session.get(SESSION_KEY) or {}
+    if not data or data.get("until", 0) < time.time():
+        return None
+    return PartnerProfile.objects.filter(pk=data.get("id")).first()
+
+
+def manage(page, request):
+    profile = _session_profile(request)
+    if profile is None:
+        return HttpResponseRedirect(f"{page.url}gerer/")
+    settings = PortalSettings.for_request(request)
+    title = "Mon profil"
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    form = ProfileFieldsForm(
+        request.POST if action == "enregistrer" else None, instance=profile, departments=settings.departments()
+    )
+    notice = ""
+    status = 200
+    if action == "enregistrer":
+        if form.is_valid():
+            form.save_profile()
+            notice = "Vos modifications sont enregistrées."
+        else:
+            status = 400
+            title = "Erreur : Mon profil"
+    elif action == "pause" and profile.status == PartnerProfile.Status.PUBLISHED:
+        profile.set_status(PartnerProfile.Status.PAUSED)
+        notice = "Votre profil est en pause : il n'est plus visible."
+    elif action == "reprendre" and profile.status == PartnerProfile.Status.PAUSED and profile.published_at:
+        profile.set_status(PartnerProfile.Status.PUBLISHED)
+        notice = "Votre profil est de nouveau visible."
+    elif action == "supprimer":
+        if request.POST.get("confirmer_suppression") == "oui":
+            delete_profile(profile)
+            request.session.pop(SESSION_KEY, None)
+            return _message(
+                request,
+                page,
+                "Profil supprimé",
+                "Votre profil, vos demandes de contact et les courriels qui vous concernaient ont été effacés.",
+            )
+        notice = "Pour supprimer votre profil, cochez la case de confirmation."
+        status = 400
+    requests = profile.contact_requests.exclude(status=ContactRequest.Status.SPAM).order_by("-created_at")
+    return _render(
+        request,
+        page,
+        "manage.html",
+        {"profile": profile, "form": form, "notice": notice, "contact_requests": requests},
+        status=status,
+        title=title,
+    )
+
+
+def manage_export(page, request, fmt):
+    profile = _session_profile(request)
+    if profile is None:
+        return HttpResponseRedirect(f"{page.url}gerer/")
+    data = profile_data(profile)
+    if fmt == "json":
+        response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
+    elif fmt == "csv":
+        rows = [(k, json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in data.items()]
+        response = HttpResponse(to_csv(["champ", "valeur"], rows), content_type="text/csv; charset=utf-8")
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="mes-donnees-annuaire.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response

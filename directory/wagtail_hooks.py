@@ -1,0 +1,299 @@
+"""Moderation admin (wagtail-modeladmin): profiles and contact requests.
+
+Only the moderators' group (directory.roles) and superusers reach these
+views; private fields (email, phone, consents) need `view_private_data`.
+Moderation actions go to Wagtail's audit log with a label free of personal
+data (the object's __str__ is "Profil n° 12").
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.log_actions import log
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import EditView, InspectView
+
+from . import emails, links
+from .csvutils import to_csv
+from .models import ContactRequest, DirectoryPage, PartnerProfile
+from .roles import can_see_private
+
+PUBLIC_FIELDS = [
+    "display_name",
+    "status",
+    "presentation",
+    "department",
+    "territory_visibility",
+    "remote_ok",
+    "mobility",
+    "trainings",
+    "availability",
+    "association",
+    "allow_search_engines",
+    "created_at",
+    "email_confirmed_at",
+    "published_at",
+    "last_confirmed_at",
+]
+PRIVATE_FIELDS = [
+    "email",
+    "phone",
+    "consent_listing_at",
+    "consent_health",
+    "consent_health_at",
+    "consent_news",
+    "consent_news_at",
+    "consent_text_version",
+]
+
+
+class NoCreatePermissionHelper(PermissionHelper):
+    def user_can_create(self, user):
+        return False
+
+
+class PrivateAwareInspectView(InspectView):
+    def get_fields_dict(self):
+        fields = [self.get_dict_for_field(name) for name in PUBLIC_FIELDS]
+        fields.append({"label": "Rôles", "value": ", ".join(self.instance.role_labels()) or "—"})
+        fields.append({"label": "Thèmes", "value": ", ".join(t.name for t in self.instance.themes.all()) or "—"})
+        if can_see_private(self.request.user):
+            fields += [self.get_dict_for_field(name) for name in PRIVATE_FIELDS]
+        return fields
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_moderate"] = self.permission_helper.user_can_edit_obj(self.request.user, self.instance)
+        return context
+
+
+class ProfileEditView(EditView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        self.instance.refresh_from_db()
+        self.instance.sync_search_index()
+        return response
+
+
+class PartnerProfileAdmin(ModelAdmin):
+    model = PartnerProfile
+    menu_label = "Profils"
+    menu_icon = "user"
+    inspect_view_enabled = True
+    inspect_view_class = PrivateAwareInspectView
+    edit_view_class = ProfileEditView
+    permission_helper_class = NoCreatePermissionHelper
+    list_filter = ("status", "roles__role", "department", "created_at")
+    search_fields = ("display_name", "presentation", "association")
+    list_per_page = 50
+    index_template_name = "modeladmin/directory/partnerprofile/index.html"
+    inspect_template_name = "modeladmin/directory/partnerprofile/inspect.html"
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("display_name"),
+                    FieldPanel("presentation"),
+                    FieldPanel("domains"),
+                    FieldPanel("themes"),
+                    FieldPanel("trainings"),
+                    FieldPanel("availability"),
+                    FieldPanel("association"),
+                ],
+                heading="Profil public",
+            ),
+            ObjectList(
+                [
+                    FieldPanel("department"),
+                    FieldPanel("territory_visibility"),
+                    FieldPanel("remote_ok"),
+                    FieldPanel("mobility"),
+                ],
+                heading="Territoire",
+            ),
+            ObjectList(
+                [
+                    FieldPanel("status"),
+                    FieldPanel("allow_search_engines"),
+                    MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading="Coordonnées privées"),
+                ],
+                heading="État et coordonnées",
+            ),
+        ]
+    )
+
+    def get_list_display(self, request):
+        columns = ("display_name", "status", "department", "created_at")
+        if can_see_private(request.user):
+            columns += ("email",)
+        return columns
+
+    def get_search_fields(self, request):
+        if can_see_private(request.user):
+            return self.search_fields + ("email",)
+        return self.search_fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("roles")
+
+    def get_admin_urls_for_registration(self):
+        return super().get_admin_urls_for_registration() + (
+            path(
+                "directory/partnerprofile/<int:pk>/approuver/",
+                moderate_view,
+                {"approve": True},
+                name="directory_approve",
+            ),
+            path(
+                "directory/partnerprofile/<int:pk>/refuser/", moderate_view, {"approve": False}, name="directory_refuse"
+            ),
+            path("directory/partnerprofile/export.csv", export_profiles_view, name="directory_export_profiles"),
+        )
+
+
+class ContactRequestAdmin(ModelAdmin):
+    model = ContactRequest
+    menu_label = "Demandes de contact"
+    menu_icon = "mail"
+    inspect_view_enabled = True
+    permission_helper_class = NoCreatePermissionHelper
+    list_display = ("__str__", "profile", "structure_name", "structure_type", "status", "delivery_status", "created_at")
+    list_filter = ("status", "structure_type", "created_at")
+    search_fields = ("structure_name", "requester_name")
+    inspect_view_fields = [
+        "profile",
+        "status",
+        "created_at",
+        "responded_at",
+        "requester_name",
+        "structure_name",
+        "structure_type",
+        "requester_email",
+        "requester_phone",
+        "project",
+        "expected_role",
+        "dates",
+        "place",
+        "remote",
+        "compensation",
+        "spam_reason",
+        "delivery_status",
+    ]
+    index_template_name = "modeladmin/directory/contactrequest/index.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("profile").prefetch_related("outgoing_emails")
+
+    def get_admin_urls_for_registration(self):
+        return super().get_admin_urls_for_registration() + (
+            path("directory/contactrequest/export.csv", export_requests_view, name="directory_export_requests"),
+        )
+
+
+class DirectoryAdminGroup(ModelAdminGroup):
+    menu_label = "Annuaire"
+    menu_icon = "group"
+    menu_order = 250
+    items = (PartnerProfileAdmin, ContactRequestAdmin)
+
+
+modeladmin_register(DirectoryAdminGroup)
+
+
+@hooks.register("register_log_actions")
+def register_directory_actions(actions):
+    actions.register_action("directory.approve", "Profil approuvé", "Profil approuvé par la modération")
+    actions.register_action("directory.refuse", "Profil refusé", "Profil refusé par la modération")
+
+
+def _require(user, perm):
+    if not (user.is_active and (user.is_superuser or user.has_perm(perm))):
+        raise PermissionDenied
+
+
+@require_POST
+def moderate_view(request, pk, approve):
+    _require(request.user, "directory.change_partnerprofile")
+    profile = get_object_or_404(PartnerProfile, pk=pk)
+    directory = DirectoryPage.objects.live().first()
+    base = directory.get_full_url(request) if directory else request.build_absolute_uri("/annuaire/")
+    if approve:
+        profile.email_confirmed_at = profile.email_confirmed_at or timezone.now()
+        profile.publish()
+        log(instance=profile, action="directory.approve", user=request.user)
+        messages.success(request, f"{profile} : publié.")
+    else:
+        profile.set_status(PartnerProfile.Status.REFUSED)
+        log(instance=profile, action="directory.refuse", user=request.user)
+        messages.success(request, f"{profile} : refusé.")
+    emails.moderation_outcome(profile, approve, f"{base}gerer/lien/{links.make_token('manage', profile.pk)}/")
+    return redirect(reverse("directory_partnerprofile_modeladmin_inspect", args=[pk]))
+
+
+def _csv_response(content, filename):
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def export_profiles_view(request):
+    _require(request.user, "directory.view_partnerprofile")
+    private = can_see_private(request.user)
+    header = ["id", "nom affiché", "état", "rôles", "département", "région", "distance", "association", "créé le"]
+    if private:
+        header += ["adresse électronique", "téléphone", "consentement santé", "consentement nouvelles"]
+    rows = []
+    for p in PartnerProfile.objects.prefetch_related("roles").order_by("pk"):
+        row = [
+            p.pk,
+            p.display_name,
+            p.get_status_display(),
+            ", ".join(p.role_labels()),
+            p.department,
+            p.region,
+            "oui" if p.remote_ok else "non",
+            p.association,
+            p.created_at.date().isoformat(),
+        ]
+        if private:
+            row += [p.email, p.phone, "oui" if p.consent_health else "non", "oui" if p.consent_news else "non"]
+        rows.append(row)
+    return _csv_response(to_csv(header, rows), "annuaire-profils.csv")
+
+
+def export_requests_view(request):
+    _require(request.user, "directory.view_contactrequest")
+    header = [
+        "id",
+        "profil",
+        "reçue le",
+        "état",
+        "structure",
+        "type",
+        "personne",
+        "adresse électronique",
+        "prise en charge",
+    ]
+    rows = [
+        [
+            r.pk,
+            str(r.profile) if r.profile_id else "",
+            r.created_at.date().isoformat(),
+            r.get_status_display(),
+            r.structure_name,
+            r.get_structure_type_display(),
+            r.requester_name,
+            r.requester_email,
+            r.get_compensation_display(),
+        ]
+        for r in ContactRequest.objects.select_related("profile").order_by("pk")
+    ]
+    return _csv_response(to_csv(header, rows), "annuaire-demandes.csv")
