@@ -1,0 +1,117 @@
+"""The public "Proposer un projet" form."""
+
+import datetime
+
+from django import forms
+
+from home import geo
+from home.antiabuse import AntiAbuseFormMixin
+from home.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
+from projects.models import ProjectStatus
+
+
+def _year_field(label, required=False):
+    this_year = datetime.date.today().year
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        min_value=1990,
+        max_value=this_year + 5,
+        error_messages={
+            "invalid": "Saisissez une année en chiffres, par exemple 2024.",
+            "min_value": "Saisissez une année à partir de 1990.",
+            "max_value": f"Saisissez une année au plus tard en {this_year + 5}.",
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+class ProjectProposalForm(AntiAbuseFormMixin, forms.Form):
+    submitter_name = forms.CharField(
+        label="Votre nom",
+        max_length=120,
+        help_text="Pour vous répondre ; il ne sera jamais publié.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    submitter_email = forms.EmailField(
+        label="Votre adresse électronique",
+        help_text="Vous recevrez un accusé de réception ; elle ne sera jamais publiée.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    title = forms.CharField(label="Titre du projet", max_length=160)
+    summary = forms.CharField(label="Le projet en une phrase", max_length=255)
+    domain = forms.ChoiceField(label="Domaine")
+    themes = forms.CharField(
+        label="Thèmes",
+        required=False,
+        max_length=255,
+        help_text="Séparés par des virgules, par exemple : parcours de soins, aidants, FALC.",
+    )
+    structure_name = forms.CharField(label="Structure porteuse", max_length=160)
+    structure_type = forms.ChoiceField(label="Type de structure", choices=[("", "—")] + StructureType.choices)
+    department_code = forms.ChoiceField(label="Département", choices=[("", "—")] + geo.DEPARTMENT_CHOICES)
+    town = forms.CharField(label="Commune", max_length=100, required=False)
+    start_year = _year_field("Année de début")
+    end_year = _year_field("Année de fin (si elle est connue)")
+    status = forms.ChoiceField(label="État du projet", choices=ProjectStatus.choices, widget=forms.RadioSelect)
+    engagement_degree = forms.ChoiceField(
+        label="Degré d'engagement des patients",
+        choices=EngagementDegree.choices,
+        widget=forms.RadioSelect,
+        help_text="Information, consultation, collaboration ou partenariat (co-construction et co-décision).",
+    )
+    engagement_scale = forms.ChoiceField(label="Niveau", choices=EngagementScale.choices, widget=forms.RadioSelect)
+    partner_roles = forms.MultipleChoiceField(
+        label="Rôles des partenaires impliqués",
+        choices=PartnerRole.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    objectives = forms.CharField(
+        label="Objectifs", required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    team = forms.CharField(
+        label="L'équipe (rôles, sans noms)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Par exemple : deux patientes partenaires, une cadre de santé, un médecin.",
+    )
+    results = forms.CharField(
+        label="Résultats et enseignements", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    public_contact_email = forms.EmailField(
+        label="Adresse de contact à publier (facultatif)",
+        required=False,
+        help_text="Une adresse générique de service ou de structure, jamais une adresse personnelle.",
+    )
+    consent = forms.BooleanField(
+        label="J'accepte que ces informations servent à préparer une fiche projet, relue par l'équipe éditoriale avant publication.",
+        error_messages={"required": "Cochez cette case pour que nous puissions traiter votre proposition."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from home.models import Domain
+
+        self.fields["domain"].choices = [("", "—")] + list(Domain.objects.values_list("slug", "name"))
+        for field in self.fields.values():
+            field.error_messages.setdefault("required", "Ce champ est obligatoire.")
+            if field.error_messages["required"] == "This field is required.":
+                field.error_messages["required"] = "Ce champ est obligatoire."
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", "L'année de fin ne peut pas précéder l'année de début.")
+        return cleaned
+
+    def theme_names(self):
+        raw = self.cleaned_data.get("themes") or ""
+        names = []
+        for part in raw.split(","):
+            name = " ".join(part.split())[:100]
+            if name and name.lower() not in {n.lower() for n in names}:
+                names.append(name)
+        return names[:10]

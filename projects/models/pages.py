@@ -1,0 +1,333 @@
+"""Project pages and the showcase that lists them (/projets/)."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home import geo
+from home.models.mixins import IntroMixin
+from home.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
+from projects.blocks import ProjectStreamBlock
+from search.text import searchable_text
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "en-projet", "En projet"
+    RUNNING = "en-cours", "En cours"
+    DONE = "termine", "Terminé"
+
+
+class ProjectPageTag(TaggedItemBase):
+    """Themes of a project, on taggit's default Tag model (shared with tool sheets)."""
+
+    content_object = ParentalKey("projects.ProjectPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ProjectPartnerRole(Orderable):
+    """A partner role involved in a project (a child table, so facets can count it)."""
+
+    page = ParentalKey("projects.ProjectPage", related_name="partner_roles", on_delete=models.CASCADE)
+    role = models.CharField("Rôle", max_length=40, choices=PartnerRole.choices)
+
+    panels = [FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "rôle de partenaire"
+        verbose_name_plural = "rôles de partenaires"
+        constraints = [models.UniqueConstraint(fields=["page", "role"], name="projects_unique_role_per_page")]
+
+    def __str__(self):
+        return self.get_role_display()
+
+
+class ProjectRelatedSheet(Orderable):
+    """A tool sheet that helped the project (shown on the project page)."""
+
+    page = ParentalKey("projects.ProjectPage", related_name="related_sheets", on_delete=models.CASCADE)
+    sheet = models.ForeignKey(
+        "resources.ToolSheetPage",
+        verbose_name="Fiche outil",
+        related_name="project_links",
+        on_delete=models.CASCADE,
+    )
+
+    panels = [FieldPanel("sheet")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "fiche outil liée"
+        verbose_name_plural = "fiches outils liées"
+
+    def __str__(self):
+        return str(self.sheet)
+
+
+class ProjectPage(Page):
+    """One accompanied project: who, where, when, how far patients are engaged,
+    and what came out of it."""
+
+    summary = models.CharField(
+        "Résumé en une ligne", max_length=255, help_text="Affiché sur les cartes de la liste et dans le flux."
+    )
+    domain = models.ForeignKey(
+        "home.Domain",
+        verbose_name="Domaine",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+    )
+    tags = ClusterTaggableManager(
+        "Thèmes",
+        through=ProjectPageTag,
+        blank=True,
+        help_text="Sous-thèmes partagés avec les fiches outils : parcours de soins, ETP, aidants, FALC…",
+    )
+    is_illustrative = models.BooleanField(
+        "Exemple illustratif",
+        default=False,
+        help_text="Cochez pour un projet de démonstration : un bandeau prévient que les chiffres sont inventés.",
+    )
+
+    structure_name = models.CharField("Structure porteuse", max_length=160)
+    structure_type = models.CharField(
+        "Type de structure", max_length=20, choices=StructureType.choices, default=StructureType.CH
+    )
+    region_code = models.CharField("Région", max_length=3, choices=geo.REGION_CHOICES, blank=True)
+    department_code = models.CharField("Département", max_length=3, choices=geo.DEPARTMENT_CHOICES)
+    town = models.CharField("Commune", max_length=100, blank=True)
+
+    start_year = models.PositiveSmallIntegerField("Année de début", null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField("Année de fin", null=True, blank=True)
+    status = models.CharField("État", max_length=12, choices=ProjectStatus.choices, default=ProjectStatus.RUNNING)
+
+    engagement_degree = models.CharField(
+        "Degré d'engagement",
+        max_length=20,
+        choices=EngagementDegree.choices,
+        help_text="De l'information des patients jusqu'au partenariat (co-construction, co-décision).",
+    )
+    engagement_scale = models.CharField(
+        "Niveau",
+        max_length=10,
+        choices=EngagementScale.choices,
+        help_text="Micro : les soins d'une personne ; méso : un service ou une organisation ; macro : une politique.",
+    )
+
+    body = StreamField(ProjectStreamBlock(), blank=True, use_json_field=True, verbose_name="Contenu")
+
+    contact_label = models.CharField(
+        "Contact : intitulé",
+        max_length=120,
+        blank=True,
+        help_text="Par exemple : « Direction de la qualité ». Jamais le nom d'une personne.",
+    )
+    contact_email = models.EmailField(
+        "Contact : adresse générique",
+        blank=True,
+        help_text="Une adresse de service ou de structure, affichée publiquement. Laissez vide pour ne rien afficher.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("is_illustrative"),
+        FieldPanel("body"),
+    ]
+    description_panels = [
+        MultiFieldPanel([FieldPanel("domain"), FieldPanel("tags")], heading="Domaine et thèmes"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("engagement_degree"), FieldPanel("engagement_scale")]),
+                InlinePanel("partner_roles", label="Rôle de partenaire impliqué"),
+            ],
+            heading="Engagement des patients",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("structure_name"), FieldPanel("structure_type")],
+            heading="Structure",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("department_code"), FieldPanel("town"), FieldPanel("region_code")],
+            heading="Territoire",
+            help_text="La région se déduit du département si vous la laissez vide.",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]), FieldPanel("status")],
+            heading="Période",
+        ),
+        MultiFieldPanel([FieldPanel("contact_label"), FieldPanel("contact_email")], heading="Contact public"),
+        InlinePanel("related_sheets", label="Fiche outil liée", heading="Fiches outils liées"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Contenu"),
+            ObjectList(description_panels, heading="Fiche descriptive"),
+            ObjectList(Page.promote_panels, heading="Référencement"),
+            ObjectList(Page.settings_panels, heading="Paramètres"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("search_text"),
+        index.FilterField("domain"),
+        index.FilterField("status"),
+        index.FilterField("department_code"),
+        index.FilterField("region_code"),
+    ]
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "projet"
+        verbose_name_plural = "projets"
+
+    def save(self, *args, **kwargs):
+        if self.department_code and not self.region_code:
+            self.region_code = geo.region_of(self.department_code)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": "L'année de fin ne peut pas précéder l'année de début."})
+
+    def search_text(self):
+        return searchable_text(
+            self.title,
+            self.summary,
+            self.structure_name,
+            self.town,
+            geo.department_name(self.department_code),
+            self.domain.name if self.domain_id else "",
+            " ".join(tag.name for tag in self.tags.all()),
+            self.body,
+        )
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    @property
+    def department_name(self):
+        return geo.department_name(self.department_code)
+
+    @property
+    def region_name(self):
+        return geo.region_name(self.region_code)
+
+    @property
+    def period(self):
+        if self.start_year and self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        if self.start_year and self.status != ProjectStatus.DONE and not self.end_year:
+            return f"depuis {self.start_year}"
+        return str(self.start_year or self.end_year or "")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index_page"] = self.get_parent().specific if self.depth > 1 else None
+        context["roles"] = list(self.partner_roles.all())
+        context["themes"] = list(self.tags.all())
+        context["related_sheets"] = self.related_sheet_pages()
+        return context
+
+    def related_sheet_pages(self):
+        """Live tool sheets linked to this project, in the editor's order."""
+        return [link.sheet for link in self.related_sheets.select_related("sheet").filter(sheet__live=True)]
+
+
+class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
+    """The showcase: filters with counts, domain landing pages, the territory
+    map, the Atom feed and the proposal form are routes of this page."""
+
+    per_page = models.PositiveSmallIntegerField("Projets par page", default=12)
+    map_intro = models.TextField(
+        "Introduction de la carte",
+        blank=True,
+        max_length=600,
+        help_text="Affichée au-dessus de la carte du territoire.",
+    )
+    proposal_intro = models.TextField("Introduction du formulaire « Proposer un projet »", blank=True, max_length=800)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("per_page"),
+        FieldPanel("map_intro"),
+        FieldPanel("proposal_intro"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "liste des projets"
+        verbose_name_plural = "listes des projets"
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro)
+
+    # --- Routes ---------------------------------------------------------------
+
+    @path("")
+    def index_route(self, request):
+        from projects import views
+
+        return views.project_list(self, request)
+
+    @path("domaine/<slug:slug>/")
+    def domain_route(self, request, slug):
+        from home.models import Domain
+        from projects import views
+
+        domain = Domain.objects.filter(slug=slug).first()
+        if domain is None:
+            raise Http404("Domaine inconnu")
+        return views.project_list(self, request, domain=domain)
+
+    @path("carte/")
+    def map_route(self, request):
+        from projects import views
+
+        return views.territory_map(self, request)
+
+    @path("flux/")
+    def feed_route(self, request):
+        from projects import views
+
+        return views.atom_feed(self, request)
+
+    @path("proposer/")
+    def proposal_route(self, request):
+        from projects import views
+
+        return views.propose(self, request)
+
+    # --- Data -----------------------------------------------------------------
+
+    def projects(self):
+        """Live, public projects of this showcase."""
+        return ProjectPage.objects.live().public().child_of(self)
+
+    @cached_property
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed_route")
+
+    @staticmethod
+    def paginate(request, queryset, per_page):
+        paginator = Paginator(queryset, per_page)
+        try:
+            return paginator.page(request.GET.get("page") or 1)
+        except (PageNotAnInteger, EmptyPage):
+            return None

@@ -1,0 +1,340 @@
+"""Views behind the routes of ProjectIndexPage: listing with facets (also
+used by the domain landing pages), territory map, Atom feed, proposal form."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Count
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from home import geo
+from home.antiabuse import rate_limit_exceeded, render_rate_limited
+from home.facets import Facet, apply_facets
+from home.models import Domain, PortalSettings
+from home.models.outbox import queue_email
+from home.vocabulary import EngagementDegree, EngagementScale, PartnerRole
+from projects import mapdata
+from projects.forms import ProjectProposalForm
+from projects.models import ProjectPage, ProjectPartnerRole, ProjectProposal, ProjectStatus
+from search.text import clean_query, filter_queryset
+
+SORTS = {
+    "recent": ("Les plus récents", ("-start_year", "-first_published_at", "title")),
+    "titre": ("Ordre alphabétique (A à Z)", ("title", "pk")),
+}
+DEFAULT_SORT = "recent"
+
+
+def _year_options():
+    this_year = datetime.date.today().year
+    return [(str(y), str(y)) for y in range(this_year + 1, 1989, -1)]
+
+
+def project_facets(index_page, include_domain=True):
+    """The facets of the showcase (one count query each)."""
+    facets = []
+    if include_domain:
+        facets.append(
+            Facet(
+                "domaine", "Domaine", "domain__slug", options=lambda: list(Domain.objects.values_list("slug", "name"))
+            )
+        )
+    facets += [
+        Facet("region", "Région", "region_code", options=lambda: geo.REGION_CHOICES),
+        Facet(
+            "departement",
+            "Département",
+            "department_code",
+            options=lambda: [(code, f"{name} ({code})") for code, (name, _r) in geo.DEPARTMENTS.items()],
+        ),
+        Facet(
+            "theme",
+            "Thème",
+            "tagged_items__tag__slug",
+            options=lambda: list(
+                Tag.objects.filter(projects_projectpagetag_items__isnull=False)
+                .distinct()
+                .order_by("name")
+                .values_list("slug", "name")
+            ),
+        ),
+        Facet("statut", "État", "status", options=lambda: ProjectStatus.choices),
+        Facet("engagement", "Degré d'engagement", "engagement_degree", options=lambda: EngagementDegree.choices),
+        Facet("niveau", "Niveau", "engagement_scale", options=lambda: EngagementScale.choices),
+        Facet("role", "Rôle des partenaires", "partner_roles__role", options=lambda: PartnerRole.choices),
+        Facet("annee", "Année de début", "start_year", options=_year_options),
+    ]
+    return facets
+
+
+def filtered_projects(index_page, request, domain=None):
+    """(queryset, facet result, sort key, messages) for the listing's GET."""
+    queryset = index_page.projects()
+    if domain is not None:
+        queryset = queryset.filter(domain=domain)
+    query = clean_query(request.GET.get("q", ""))
+    if query:
+        queryset = filter_queryset(queryset, query)
+    params = request.GET.copy()
+    sort = params.get("tri") or DEFAULT_SORT
+    bad_sort = sort not in SORTS
+    if bad_sort:
+        params.pop("tri", None)
+    result = apply_facets(queryset, project_facets(index_page, include_domain=domain is None), params)
+    messages = list(result.ignored)
+    if bad_sort:
+        messages.append(f"Tri : « {sort[:30]} »")
+        sort = DEFAULT_SORT
+    return result, query, sort, messages
+
+
+def project_list(index_page, request, domain=None):
+    result, query, sort, ignored = filtered_projects(index_page, request, domain)
+    queryset = result.queryset.order_by(*SORTS[sort][1]).select_related("domain").prefetch_related("tagged_items__tag")
+    page_obj = index_page.paginate(request, queryset, index_page.per_page)
+    if page_obj is None:
+        ignored.append(f"Page : « {(request.GET.get('page') or '')[:10]} »")
+        page_obj = index_page.paginate(_without_page(request), queryset, index_page.per_page)
+    result.ignored = ignored
+    context = index_page.get_context(request)
+    context.update(
+        {
+            "facets": result,
+            "page_obj": page_obj,
+            "projects": page_obj.object_list,
+            "query": query,
+            "sort": sort,
+            "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
+            "domain": domain,
+            "active_filters": bool(result.active or query),
+        }
+    )
+    if domain is not None:
+        context["breadcrumb_current"] = domain.name
+    return TemplateResponse(request, "projects/project_index_page.html", context)
+
+
+def _without_page(request):
+    class _Request:
+        GET = request.GET.copy()
+
+    _Request.GET.pop("page", None)
+    return _Request
+
+
+def territory_counts(index_page, request):
+    """Department rows for the map and its table: the configured region's
+    departments first (zero included), then any other department with projects."""
+    settings = PortalSettings.for_request(request)
+    shown = settings.departments()
+    counts = dict(
+        index_page.projects()
+        .order_by()
+        .values_list("department_code")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("department_code", "n")
+    )
+    rows = []
+    list_url = index_page.get_url(request)
+    for code, name in shown:
+        rows.append({"code": code, "name": name, "count": counts.get(code, 0), "in_region": True})
+    shown_codes = {code for code, _name in shown}
+    others = sorted(
+        (code for code in counts if code not in shown_codes),
+        key=lambda code: (geo.region_name(geo.region_of(code)), code),
+    )
+    for code in others:
+        rows.append(
+            {
+                "code": code,
+                "name": geo.department_name(code) or code,
+                "count": counts[code],
+                "in_region": False,
+                "region": geo.region_name(geo.region_of(code)),
+            }
+        )
+    for row in rows:
+        row["url"] = f"{list_url}?departement={row['code']}"
+        row["shade"] = mapdata.shade(row["count"])
+    return settings, rows
+
+
+def territory_map(index_page, request):
+    settings, rows = territory_counts(index_page, request)
+    by_code = {row["code"]: row for row in rows if row["in_region"]}
+    shapes = [
+        {**by_code[code], "path": path_data, "x": round(cx, 1), "y": round(cy, 1)}
+        for code, path_data, (cx, cy) in mapdata.shapes(list(by_code))
+    ]
+    context = index_page.get_context(request)
+    context.update(
+        {
+            "rows": rows,
+            "region_rows": [r for r in rows if r["in_region"]],
+            "other_rows": [r for r in rows if not r["in_region"]],
+            "total": sum(r["count"] for r in rows),
+            "shapes": shapes,
+            "view_box": mapdata.view_box(list(by_code)),
+            "legend": [(shade_class, label) for _min, shade_class, label in mapdata.SHADES],
+            "credit": mapdata.credit(),
+            "region_name": settings.region_name,
+            "breadcrumb_current": "Carte du territoire",
+        }
+    )
+    return TemplateResponse(request, "projects/project_map.html", context)
+
+
+def atom_feed(index_page, request, limit=30):
+    """Newly published projects. Public facts only: no submitter, no contact."""
+    feed = Atom1Feed(
+        title=f"{index_page.title} — nouveaux projets",
+        link=index_page.get_full_url(request),
+        description=index_page.intro,
+        language="fr",
+        feed_url=index_page.get_full_url(request) + index_page.reverse_subpage("feed_route"),
+    )
+    projects = (
+        index_page.projects()
+        .exclude(first_published_at=None)
+        .order_by("-first_published_at", "-pk")
+        .select_related("domain")
+        .prefetch_related("tagged_items__tag")[:limit]
+    )
+    for project in projects:
+        categories = ([project.domain.name] if project.domain_id else []) + [
+            t.tag.name for t in project.tagged_items.all()
+        ]
+        place = ", ".join(filter(None, [project.structure_name, project.town, project.department_name]))
+        feed.add_item(
+            title=project.title,
+            link=project.get_full_url(request),
+            unique_id=project.get_full_url(request),
+            description=escape(f"{project.summary} — {place}"),
+            pubdate=project.first_published_at,
+            updateddate=project.last_published_at or project.first_published_at,
+            categories=categories,
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
+
+
+def propose(index_page, request):
+    template = "projects/project_proposal.html"
+    context = index_page.get_context(request)
+    context["breadcrumb_current"] = "Proposer un projet"
+    if request.method != "POST":
+        context["form"] = ProjectProposalForm()
+        return TemplateResponse(request, template, context)
+
+    form = ProjectProposalForm(request.POST)
+    context["form"] = form
+    if not form.is_valid():
+        return TemplateResponse(request, template, context, status=400)
+    if rate_limit_exceeded(request, "project-proposal", email=form.cleaned_data["submitter_email"]):
+        return render_rate_limited(request, template, context)
+    proposal = store_proposal(index_page, form)
+    context["proposal"] = proposal
+    return TemplateResponse(request, "projects/project_proposal_thanks.html", context)
+
+
+def _paragraphs(text):
+    return "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n") if part.strip())
+
+
+@transaction.atomic
+def store_proposal(index_page, form):
+    """Store the proposal; unless it is spam, create a draft project page and
+    queue the acknowledgement and the editors' notice (sent after commit)."""
+    data = form.cleaned_data
+    domain = Domain.objects.filter(slug=data["domain"]).first()
+    proposal = ProjectProposal.objects.create(
+        submitter_name=data["submitter_name"],
+        submitter_email=data["submitter_email"],
+        title=data["title"],
+        summary=data["summary"],
+        domain=domain,
+        themes=", ".join(form.theme_names()),
+        structure_name=data["structure_name"],
+        structure_type=data["structure_type"],
+        department_code=data["department_code"],
+        town=data.get("town", ""),
+        start_year=data.get("start_year"),
+        end_year=data.get("end_year"),
+        status=data["status"],
+        engagement_degree=data["engagement_degree"],
+        engagement_scale=data["engagement_scale"],
+        partner_roles=list(data.get("partner_roles") or []),
+        objectives=data.get("objectives", ""),
+        team=data.get("team", ""),
+        results=data.get("results", ""),
+        public_contact_email=data.get("public_contact_email", ""),
+        is_spam=form.is_spam,
+        spam_reason=form.spam_reason,
+    )
+    if proposal.is_spam:
+        return proposal
+
+    body = []
+    for heading, text in (
+        ("Objectifs", proposal.objectives),
+        ("L'équipe", proposal.team),
+        ("Résultats et enseignements", proposal.results),
+    ):
+        if text.strip():
+            body.append(("heading", {"text": heading, "level": "h2"}))
+            body.append(("paragraph", _paragraphs(text)))
+    page = ProjectPage(
+        title=proposal.title,
+        slug=f"{slugify(proposal.title)[:60].strip('-') or 'projet'}-proposition-{proposal.pk}",
+        summary=proposal.summary,
+        domain=domain,
+        structure_name=proposal.structure_name,
+        structure_type=proposal.structure_type,
+        department_code=proposal.department_code,
+        town=proposal.town,
+        start_year=proposal.start_year,
+        end_year=proposal.end_year,
+        status=proposal.status,
+        engagement_degree=proposal.engagement_degree,
+        engagement_scale=proposal.engagement_scale,
+        contact_email=proposal.public_contact_email,
+        body=body,
+        live=False,
+        partner_roles=[ProjectPartnerRole(role=role) for role in proposal.partner_roles],
+    )
+    for name in form.theme_names():
+        page.tags.add(name)
+    index_page.add_child(instance=page)
+    page.save_revision(log_action=True)
+    proposal.draft_page = page
+    proposal.save(update_fields=["draft_page"])
+
+    site_settings = PortalSettings.for_site(index_page.get_site()) if index_page.get_site() else None
+    queue_email(
+        to=proposal.submitter_email,
+        subject="Votre proposition de projet a bien été reçue",
+        purpose="project-proposal-ack",
+        body=(
+            f"Bonjour,\n\nNous avons bien reçu votre proposition « {proposal.title} » "
+            f"({proposal.structure_name}).\n\nL'équipe éditoriale du portail va la relire et pourra vous écrire "
+            "pour la compléter avant publication. Votre nom et votre adresse ne seront jamais publiés.\n\n"
+            "Merci pour ce partage d'expérience."
+        ),
+    )
+    if site_settings and site_settings.contact_email:
+        queue_email(
+            to=site_settings.contact_email,
+            subject=f"Nouvelle proposition de projet : {proposal.title}"[:200],
+            purpose="project-proposal-editors",
+            body=(
+                f"Une proposition de projet attend une relecture : « {proposal.title} » ({proposal.structure_name}).\n"
+                "Un brouillon a été créé sous « Projets accompagnés » dans l'administration."
+            ),
+        )
+    return proposal
