@@ -1,0 +1,98 @@
+"""Context builders for the result pages (an answer, a session). Constant
+number of queries: dimensions, criteria, the session's answers."""
+
+from .models import BarometerAnswer, Role
+from .radar import radar
+from .scoring import lowest_criteria, score_answer, summarise_round
+
+ROLE_LABELS = list(Role.choices)
+
+
+def _axes(dimensions):
+    return [d.axis_label for d in dimensions]
+
+
+def answer_context(page, answer):
+    dimensions = page.dimensions()
+    result = score_answer(dimensions, answer.scores)
+    series = [("Vos réponses", result.values)]
+    round_summary = None
+    if answer.session_id:
+        completed = list(
+            BarometerAnswer.objects.filter(session_id=answer.session_id, round=answer.round, completed=True)
+        )
+        if completed:
+            round_summary = summarise_round(answer.round, dimensions, completed, ROLE_LABELS)
+            series.append((f"Moyenne de la session ({answer.round_label})", round_summary.overall.dimensions))
+    chart = radar(_axes(dimensions), series, title="Vos scores par dimension, de 0 à 4")
+    comments = [(d, answer.comments.get(str(d.pk))) for d in dimensions if answer.comments.get(str(d.pk))]
+    return {
+        "answer": answer,
+        "session": answer.session,
+        "dimensions": dimensions,
+        "result": result,
+        "chart": chart,
+        "round_summary": round_summary,
+        "discussion": lowest_criteria(dimensions, answer.scores),
+        "comments": comments,
+        "breadcrumb_current": "Votre résultat",
+    }
+
+
+def session_context(page, request, session):
+    dimensions = page.dimensions()
+    answers = list(session.answers.all())
+    rounds = sorted({a.round for a in answers} | {session.current_round})
+    try:
+        selected = int(request.GET.get("temps", session.current_round))
+    except ValueError:
+        selected = session.current_round
+    if selected not in rounds:
+        selected = session.current_round
+    completed = [a for a in answers if a.completed]
+    in_round = [a for a in completed if a.round == selected]
+    drafts = sum(1 for a in answers if not a.completed and a.round == selected)
+    summary = summarise_round(selected, dimensions, in_round, ROLE_LABELS) if in_round else None
+    chart = None
+    if summary:
+        series = [(role.label, role.dimensions) for role in summary.roles]
+        if len(summary.roles) > 1:
+            series.append(("Ensemble", summary.overall.dimensions))
+        chart = radar(_axes(dimensions), series, title=f"Scores par dimension et par rôle, temps T{selected}")
+    progress = []
+    for number in rounds:
+        members = [a for a in completed if a.round == number]
+        if members:
+            progress.append(summarise_round(number, dimensions, members, ROLE_LABELS))
+    progress_chart = None
+    if len(progress) > 1:
+        progress_chart = radar(
+            _axes(dimensions),
+            [(f"T{s.round}", s.overall.dimensions) for s in progress],
+            title="Évolution des scores moyens d'un temps à l'autre",
+        )
+    comments = []
+    if in_round:
+        for dimension in dimensions:
+            texts = [
+                (a.get_role_display(), a.comments[str(dimension.pk)])
+                for a in in_round
+                if a.comments.get(str(dimension.pk))
+            ]
+            if texts:
+                comments.append((dimension, texts))
+    return {
+        "session": session,
+        "dimensions": dimensions,
+        "rounds": rounds,
+        "selected_round": selected,
+        "summary": summary,
+        "chart": chart,
+        "progress": progress,
+        "progress_chart": progress_chart,
+        "drafts": drafts,
+        "comments": comments,
+        "role_labels": dict(ROLE_LABELS),
+        "share_url": request.build_absolute_uri(page.url_of("session_detail", session.token)),
+        "breadcrumb_current": f"Session « {session} »",
+    }

@@ -1,0 +1,28 @@
+"""Admin: the barometer's dimensions and criteria, as ordered snippets.
+
+Sessions and answers are deliberately absent from the admin: they belong to
+the people who hold their secret links."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import BarometerDimension
+
+
+class BarometerDimensionViewSet(SnippetViewSet):
+    model = BarometerDimension
+    icon = "list-ol"
+    menu_label = "Dimensions et critères"
+    list_display = ["name", "short_name"]
+    sort_order_field = "sort_order"
+    ordering = ["sort_order"]
+
+
+class BarometerViewSetGroup(SnippetViewSetGroup):
+    items = (BarometerDimensionViewSet,)
+    menu_icon = "tasks"
+    menu_label = "Baromètre"
+    menu_name = "barometre"
+
+
+register_snippet(BarometerViewSetGroup)
