@@ -230,6 +230,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Cross review (editorial/): re-check the two approvals, then publish without
+# requiring the last approver to hold the publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_workflow_state"
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

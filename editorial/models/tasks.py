@@ -1,0 +1,102 @@
+"""The custom workflow task of the "Relecture croisée" workflow.
+
+Wagtail's GroupApprovalTask lets any member of the task's groups (and any
+superuser) approve, including the author of the change and a person who
+already approved the previous step. The working group's rule is stricter:
+nothing is published without two distinct approvers, one per co-pilot group,
+neither of them the author of the revision under review. CrossReviewTask keeps
+Wagtail's machinery (task states, actions, locking, audit log) and narrows who
+may act on a task state.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+
+def _prior_approval(user):
+    """Subquery: an approval by `user` of ANOTHER step of the same workflow
+    state, on the same revision (with WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT
+    an edit creates a new revision, so approvals of older revisions no longer
+    count, exactly as in Wagtail)."""
+    return TaskState.objects.filter(
+        workflow_state_id=OuterRef("workflow_state_id"),
+        revision_id=OuterRef("revision_id"),
+        status=TaskState.STATUS_APPROVED,
+        finished_by=user,
+    ).exclude(task_id=OuterRef("task_id"))
+
+
+def reviewable_task_states(user):
+    """One queryset of the in-progress cross-review task states `user` may act
+    on: the task waits for one of their groups, they did not write the revision
+    nor request the review, and they did not approve another step of it."""
+    if not user.is_authenticated:
+        return TaskState.objects.none()
+    return (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            task__active=True,
+            task__in=CrossReviewTask.objects.filter(groups__user=user).values("pk"),
+        )
+        .exclude(Q(revision__user=user) | Q(workflow_state__requested_by=user))
+        .exclude(Exists(_prior_approval(user)))
+    )
+
+
+class CrossReviewTask(AbstractGroupApprovalTask):
+    """One step of the cross review: approval by a member of the chosen
+    groups who is neither the author nor the approver of another step."""
+
+    class Meta:
+        verbose_name = "étape de relecture croisée"
+        verbose_name_plural = "étapes de relecture croisée"
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Un membre des groupes choisis approuve, à condition de ne pas être l'auteur de la version relue "
+            "ni d'avoir déjà approuvé une autre étape de la même relecture."
+        )
+
+    def blocking_reason(self, task_state, user):
+        """Why `user` may not act on `task_state`, in French, or None."""
+        if not user.is_authenticated or not self._user_in_groups(user):
+            return "Cette étape attend un autre groupe de relecteurs."
+        if task_state.status != TaskState.STATUS_IN_PROGRESS or task_state.task_id != self.pk:
+            return "Cette étape n'est pas en cours."
+        if task_state.revision.user_id == user.pk or task_state.workflow_state.requested_by_id == user.pk:
+            return "On ne relit pas sa propre modification."
+        prior = (
+            TaskState.objects.filter(
+                workflow_state_id=task_state.workflow_state_id,
+                revision_id=task_state.revision_id,
+                status=TaskState.STATUS_APPROVED,
+                finished_by=user,
+            )
+            .exclude(task_id=self.pk)
+            .exists()
+        )
+        if prior:
+            return "Vous avez déjà approuvé une autre étape : la seconde approbation revient à une autre personne."
+        return None
+
+    def get_actions(self, obj, user):
+        task_state = getattr(obj, "current_workflow_task_state", None)
+        if task_state is None or self.blocking_reason(task_state, user):
+            return []
+        return [
+            ("reject", "Demander des modifications", True),
+            ("approve", "Approuver", False),
+            ("approve", "Approuver avec un commentaire", True),
+        ]
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The admin views already hide unavailable actions; this guards every
+        # other caller (API, shell, a forged POST).
+        if action_name in ("approve", "reject") and self.blocking_reason(task_state, user):
+            raise PermissionDenied(self.blocking_reason(task_state, user))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return reviewable_task_states(user).filter(task_id=self.pk)

@@ -1,0 +1,62 @@
+"""What happens when a cross review finishes, and how publications are
+checked against it.
+
+Wagtail's default finish action publishes the latest revision *as the last
+approver*, which fails with a permission error when, as here, reviewers may
+not publish on their own. `publish_workflow_state` (WAGTAIL_FINISH_WORKFLOW_ACTION)
+first re-checks the working group's rule on the revision about to go live,
+then publishes it in the last approver's name without the publish-permission
+check: the two approvals are the permission.
+"""
+
+from django.core.exceptions import PermissionDenied
+
+# This module is imported by wagtail.models itself (WAGTAIL_FINISH_WORKFLOW_ACTION
+# is resolved when WorkflowState is defined): model imports stay inside functions.
+
+
+def approvals_of(workflow_state, revision_id):
+    """Approved task states of `workflow_state` on the given revision."""
+    from wagtail.models import TaskState
+
+    return TaskState.objects.filter(
+        workflow_state=workflow_state, revision_id=revision_id, status=TaskState.STATUS_APPROVED
+    ).select_related("revision")
+
+
+def check_cross_review(workflow_state, revision):
+    """Raise PermissionDenied unless every cross-review step of the workflow
+    was approved on `revision` by distinct people, none of them its author or
+    the person who asked for the review."""
+    from editorial.models import CrossReviewTask
+
+    steps = set(
+        CrossReviewTask.objects.filter(workflow_tasks__workflow_id=workflow_state.workflow_id, active=True).values_list(
+            "pk", flat=True
+        )
+    )
+    if not steps:
+        return
+    approvers = {}
+    for state in approvals_of(workflow_state, revision.pk):
+        if state.task_id in steps:
+            approvers[state.task_id] = state.finished_by_id
+    people = list(approvers.values())
+    authors = {revision.user_id, workflow_state.requested_by_id} - {None}
+    if set(approvers) != steps or None in people or len(set(people)) != len(people) or authors & set(people):
+        raise PermissionDenied("La relecture croisée n'est pas complète : publication refusée.")
+
+
+def publish_workflow_state(workflow_state, user=None):
+    revision = workflow_state.content_object.get_latest_revision()
+    check_cross_review(workflow_state, revision)
+    revision.publish(user=user, skip_permission_checks=True)
+
+
+def reviewed_workflow_exists(revision_id):
+    """True when a finished workflow approved exactly this revision."""
+    from wagtail.models import WorkflowState
+
+    return WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_APPROVED, current_task_state__revision_id=revision_id
+    ).exists()
