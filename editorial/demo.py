@@ -19,7 +19,7 @@ from editorial import roles
 from editorial.roles import ensure_roles
 
 PILLAR_SLUGS = ["fiches-outils", "projets", "annuaire"]
-DEFAULT_PASSWORD = "partenariat-demo"
+DEFAULT_PASSWORD = "partenariat-demo"  # noqa: S105 (documented local demo credential, DEBUG only)
 
 # username, first name, last name, group
 DEMO_USERS = [

@@ -172,9 +172,7 @@ def on_log_entry_saved(sender, instance, created, **kwargs):
     if instance.action == "wagtail.publish.schedule":
         return
     workflow_state = (
-        WorkflowState.objects.filter(
-            status=WorkflowState.STATUS_APPROVED, current_task_state__revision_id=revision.pk
-        )
+        WorkflowState.objects.filter(status=WorkflowState.STATUS_APPROVED, current_task_state__revision_id=revision.pk)
         .select_related("requested_by")
         .first()
     )

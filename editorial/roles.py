@@ -62,7 +62,12 @@ DOCUMENT_PERMISSIONS = {
     EDITORS: [("add_document", True), ("change_document", False), ("choose_document", False)],
     COPILOTS_PATIENTS: [("add_document", False), ("change_document", False), ("choose_document", False)],
     COPILOTS_PROFESSIONALS: [("add_document", False), ("change_document", False), ("choose_document", False)],
-    ADMINS: [("add_document", False), ("change_document", False), ("choose_document", False), ("delete_document", False)],
+    ADMINS: [
+        ("add_document", False),
+        ("change_document", False),
+        ("choose_document", False),
+        ("delete_document", False),
+    ],
 }
 IMAGE_PERMISSIONS = {
     EDITORS: ["add_image", "change_image", "choose_image"],
