@@ -154,7 +154,7 @@ def test_private_pages_are_noindex_and_out_of_the_sitemap(client, barometer, dim
     ):
         response = client.get(path)
         assert response["X-Robots-Tag"] == "noindex, nofollow"
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
         assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/fiches-outils/barometre/" in sitemap

@@ -28,9 +28,10 @@ from .barometer import (
 
 def private(response):
     """Headers for pages reached by a secret link: never indexed, never
-    cached by a shared cache, and the secret never leaks as a Referer."""
+    cached by a shared cache, and the secret never leaks as a Referer to
+    another site (same-origin: the CSRF check still sees our own Origin)."""
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -1,0 +1,91 @@
+"""The barometer and the matrix in a real browser: two people (two browser
+contexts) join one session and answer; the session page overlays both
+radars; axe-core finds no violation on the form (also in its error state),
+the result, the session page and the matrix."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def tools_site(live_server):
+    from home.demo import ensure_home
+    from home.demo_utils import upsert_child
+    from resources.models import ToolSheetIndexPage
+    from resources.tools import demo
+
+    home = ensure_home()
+    upsert_child(home, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")
+    demo.load(type("Cmd", (), {"stdout": open("/dev/null", "w")})())
+    return live_server.url
+
+
+def fill_in(tab, role_label, value):
+    tab.get_by_label(role_label, exact=True).check()
+    for radio in tab.locator(f"input[type=radio][name^=critere_][value='{value}']").all():
+        radio.check()
+    tab.get_by_role("button", name="Valider mes réponses et voir le résultat").click()
+
+
+def test_two_people_join_one_session_and_see_both_radars(page, browser, axe_check, tools_site):
+    page.goto(tools_site + "/fiches-outils/barometre/")
+    axe_check(page)
+    page.get_by_label("Nom de l'équipe ou du projet").fill("Équipe fictive du test")
+    page.get_by_role("button", name="Ouvrir une session d’équipe").click()
+    assert "/gerer/" in page.url
+    axe_check(page)
+    session_url = page.locator("code.tools-code").inner_text().strip()
+    assert re.search(r"/session/[\w-]{32,}/$", session_url)
+
+    # Person A: professional. First an incomplete submission (error state).
+    page.goto(session_url)
+    page.get_by_role("link", name=re.compile("Remplir le baromètre dans cette session")).click()
+    page.get_by_label("Professionnel ou professionnelle", exact=True).check()
+    first_radio = page.locator("input[type=radio][name^=critere_][value='3']").first
+    first_radio.check()
+    page.get_by_role("button", name="Valider mes réponses et voir le résultat").click()
+    assert page.locator(".error-summary").is_visible()
+    assert page.locator("input[type=radio][name^=critere_][value='3']").first.is_checked()
+    assert page.get_by_label("Professionnel ou professionnelle", exact=True).is_checked()
+    axe_check(page)
+    fill_in(page, "Professionnel ou professionnelle", "3")
+    assert page.url.endswith("/resultat/")
+    assert page.locator("svg.radar__svg polygon[points]").count() >= 1
+    axe_check(page)
+
+    # Person B, in another browser context: patient partner.
+    other = browser.new_context(locale="fr-FR")
+    tab = other.new_page()
+    try:
+        tab.goto(session_url)
+        tab.get_by_role("link", name=re.compile("Remplir le baromètre dans cette session")).click()
+        fill_in(tab, "Patient ou proche-aidant partenaire", "1")
+        assert tab.url.endswith("/resultat/")
+    finally:
+        other.close()
+
+    page.goto(session_url)
+    series = page.locator("svg[data-radar='radar-roles'] .radar__series")
+    assert series.count() == 3
+    labels = [series.nth(i).get_attribute("data-series") for i in range(3)]
+    assert labels == ["Professionnel ou professionnelle", "Patient ou proche-aidant partenaire", "Ensemble"]
+    assert "2 réponses validées" in page.locator("main").inner_text()
+    axe_check(page)
+
+
+def test_demo_session_and_matrix_have_no_axe_violation(page, axe_check, tools_site):
+    from resources.tools.demo import DEMO_SESSION_TOKEN
+
+    page.goto(f"{tools_site}/fiches-outils/barometre/session/{DEMO_SESSION_TOKEN}/")
+    assert page.locator("svg[data-radar='radar-temps'] .radar__series").count() == 2
+    axe_check(page)
+    page.goto(tools_site + "/fiches-outils/matrice-engagement/")
+    assert page.locator(".matrix--table table").is_visible()
+    axe_check(page)
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert not page.locator(".matrix--table table").is_visible()
+    assert page.locator(".matrix--list h2").first.is_visible()
+    axe_check(page)

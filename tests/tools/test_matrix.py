@@ -1,0 +1,106 @@
+"""The engagement matrix: an accessible 3 × 4 table (and a list for small
+screens), editable cells, links to the tool sheets tagged per cell."""
+
+import re
+
+import pytest
+from django.apps import apps
+
+from home.demo_utils import upsert_child
+from home.vocabulary import EngagementDegree, EngagementScale
+from resources.tools.models import EngagementMatrixPage
+from tests.utils import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def matrix(tools_index):
+    cells = {f"{s}_{d}": f"Texte {s} {d}" for s in EngagementScale.values for d in EngagementDegree.values}
+    page, _ = upsert_child(tools_index, EngagementMatrixPage, "matrice-engagement", title="Matrice", **cells)
+    return page
+
+
+def add_sheet(parent, slug, scale, degree, live=True):
+    from resources.models import ToolSheetPage
+
+    sheet = ToolSheetPage(
+        title=f"Fiche {slug}", slug=slug, summary="Résumé.", engagement_scale=scale, engagement_degree=degree
+    )
+    parent.add_child(instance=sheet)
+    if live:
+        sheet.save_revision().publish()
+    else:
+        sheet.live = False
+        sheet.save()
+    return sheet
+
+
+def table_of(html):
+    return re.search(r'<div class="matrix matrix--table.*?</table>', html, re.S).group(0)
+
+
+def test_table_has_caption_header_cells_and_every_cell_text(client, matrix):
+    response = client.get(matrix.url)
+    assert response.status_code == 200
+    table = table_of(response.content.decode())
+    assert "<caption>" in table
+    assert re.findall(r'<th scope="col">([^<]+)</th>', table) == ["Niveau"] + [
+        label for _, label in EngagementDegree.choices
+    ]
+    assert re.findall(r'<th scope="row">([^<]+)</th>', table) == [label for _, label in EngagementScale.choices]
+    assert table.count("<td>") == 12
+    for scale in EngagementScale.values:
+        for degree in EngagementDegree.values:
+            assert f"Texte {scale} {degree}" in table
+
+
+def test_small_screens_get_the_same_content_as_a_list(client, matrix):
+    html = client.get(matrix.url).content.decode()
+    listing = html.split('<div class="matrix matrix--list">')[1]
+    assert re.findall(r"<h2>([^<]+)</h2>", listing) == [label for _, label in EngagementScale.choices]
+    assert listing.count("<h3>") == 12
+    assert "Texte macro partenariat" in listing
+    from django.contrib.staticfiles import finders
+
+    css = open(finders.find("tools/tools.css")).read()
+    assert ".matrix--list { display: none; }" in css
+    assert re.search(r"@media \(max-width: 48rem\) \{\s*\.matrix--table \{ display: none; \}", css)
+
+
+def test_cells_link_to_the_live_tool_sheets_of_their_level_and_degree(client, tools_index, matrix):
+    add_sheet(tools_index, "decision-partagee", "micro", "collaboration")
+    add_sheet(tools_index, "comite-usagers", "meso", "consultation")
+    add_sheet(tools_index, "brouillon", "micro", "collaboration", live=False)
+    add_sheet(tools_index, "sans-niveau", "", "")
+    table = table_of(client.get(matrix.url).content.decode())
+    cells = re.findall(r"<td>(.*?)</td>", table, re.S)
+    order = [(s, d) for s in EngagementScale.values for d in EngagementDegree.values]
+    by_key = dict(zip(order, cells, strict=True))
+    assert 'href="/fiches-outils/decision-partagee/"' in by_key[("micro", "collaboration")]
+    assert 'href="/fiches-outils/comite-usagers/"' in by_key[("meso", "consultation")]
+    assert "Fiches outils :" in by_key[("micro", "collaboration")]
+    assert "brouillon" not in table and "sans-niveau" not in table
+    assert sum("href=" in cell for cell in cells) == 2
+
+
+def test_projects_are_linked_too_when_the_projects_app_has_them(client, tools_index, matrix):
+    try:
+        apps.get_model("projects", "ProjectPage")
+    except LookupError:
+        pytest.skip("projects.ProjectPage is not there yet")
+    # Rendering must not fail whatever the projects app holds.
+    assert client.get(matrix.url).status_code == 200
+
+
+def test_query_count_does_not_grow_with_linked_pages(client, tools_index, matrix):
+    add_sheet(tools_index, "fiche-0", "micro", "information")
+    client.get(matrix.url)
+    _, small = count_queries(client, matrix.url)
+    for n in range(1, 12):
+        scale = EngagementScale.values[n % 3]
+        degree = EngagementDegree.values[n % 4]
+        add_sheet(tools_index, f"fiche-{n}", scale, degree)
+    response, large = count_queries(client, matrix.url)
+    assert response.content.decode().count('href="/fiches-outils/fiche-') == 2 * 12  # table and list
+    assert small == large, (small, large)
