@@ -66,6 +66,10 @@ def load(command=None):
     if home is None:
         return
     ensure_directory_page(home)
+    # The home page's pillar pointed at the placeholder this page replaced.
+    from home.demo import ensure_pillars
+
+    ensure_pillars(home)
     departments = geo.departments_of("76")
     domains = list(Domain.objects.order_by("pk"))
     existing = set(PartnerProfile.objects.values_list("email", flat=True))
