@@ -26,10 +26,19 @@ query, so "education therapeutique", "formateurs" and "pair aidance" meet
 import re
 import unicodedata
 
+from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.utils import parse_query_string
 from wagtail.search.backends import get_search_backend
 
 MAX_QUERY_LENGTH = 200
-_UNSAFE = re.compile(r"[\x00-\x1f\"*()^:{}\[\]~\\<>]")
+# Most words a query may hold: longer queries are cut (each word is a clause).
+MAX_QUERY_WORDS = 12
+# Upper bound of primary keys fetched from a search server that is not the
+# database (Elasticsearch, OpenSearch); the database backends need no bound.
+MAX_EXTERNAL_RESULTS = 1000
+# Control characters (NUL included), query syntax of every backend, and the
+# Unicode "format" characters (bidirectional marks, zero-width joiners).
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f*()^:{}\[\]~\\<>|!?+=&@#$%;,/`\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _WORD = re.compile(r"[a-z0-9]+")
 _ELIDED = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
 _STOPWORDS = frozenset(
@@ -93,13 +102,18 @@ def stem(word):
     return word
 
 
+def words(text):
+    """The words of `text` folded (lower case, no accents), without elided
+    articles and stop words, not stemmed."""
+    if not text:
+        return []
+    text = _ELIDED.sub(" ", str(text))
+    return [w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS]
+
+
 def normalise(text):
     """Normalised words of `text`, space-separated (see the module docstring)."""
-    if not text:
-        return ""
-    text = _ELIDED.sub(" ", str(text))
-    words = _WORD.findall(fold(text))
-    return " ".join(stem(w) for w in words if w not in _STOPWORDS)
+    return " ".join(stem(w) for w in words(text))
 
 
 def _plain(value):
@@ -121,36 +135,125 @@ def searchable_text(*values):
 
 
 def clean_query(raw):
-    """Make any user input safe for every backend: no control characters or
-    query-syntax characters, collapsed spaces, bounded length."""
+    """Make any user input safe for every backend and fit to show back:
+    no control or query-syntax characters, balanced double quotes (a lone
+    quote is dropped), collapsed spaces, at most MAX_QUERY_LENGTH characters
+    (cut at a word boundary)."""
     if not raw:
         return ""
-    text = _UNSAFE.sub(" ", str(raw))[:MAX_QUERY_LENGTH]
-    return " ".join(text.split())
+    text = _UNSAFE.sub(" ", str(raw)[: MAX_QUERY_LENGTH * 4])
+    text = text.replace("«", '"').replace("»", '"').replace("“", '"').replace("”", '"')
+    if text.count('"') % 2:
+        head, _, tail = text.rpartition('"')
+        text = head + " " + tail
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] if " " in text[:MAX_QUERY_LENGTH] else text[:MAX_QUERY_LENGTH]
+        if text.count('"') % 2:
+            text = text.replace('"', "")
+    return text.strip()
 
 
 def backend_query(raw):
-    """The query sent to the backend: cleaned, then normalised."""
+    """The words sent to the backend: cleaned, then normalised (a string)."""
     return normalise(clean_query(raw))
+
+
+def query_terms(raw):
+    """The normalised words of a query, without duplicates, in order."""
+    return list(dict.fromkeys(backend_query(raw).split()))[:MAX_QUERY_WORDS]
+
+
+def parse_query(raw, operator="and"):
+    """The backend query object for the user input `raw`, or None when
+    nothing searchable is left.
+
+    Quoted parts become phrases (Wagtail's `parse_query_string`), the rest
+    plain words; both are normalised the way `searchable_text` normalises
+    indexed text, so they meet on every backend. `operator="or"` asks for any
+    of the words instead of all of them.
+    """
+    cleaned = clean_query(raw)
+    if not cleaned:
+        return None
+    _filters, parsed = parse_query_string(cleaned, operator=operator)
+    clauses = []
+    words_left = MAX_QUERY_WORDS
+    for token in getattr(parsed, "subqueries", [parsed]):
+        typed = words(getattr(token, "query_string", ""))[:words_left]
+        if not typed:
+            continue
+        words_left -= len(typed)
+        if isinstance(token, Phrase) and len(typed) > 1:
+            clauses.append(Phrase(" ".join(stem(w) for w in typed)))
+        else:
+            clauses.extend(_word_clause(w) for w in dict.fromkeys(typed))
+        if words_left <= 0:
+            break
+    if not clauses:
+        return None
+    if len(clauses) == 1:
+        return clauses[0]
+    if operator == "or":
+        return Or(clauses)
+    return And(clauses)
+
+
+def _word_clause(word):
+    """A word of the query: its stem (which meets the normalised
+    `search_text` of every object) or the word itself as typed, folded (which
+    meets the raw title, so that title matches rank first)."""
+    stemmed = stem(word)
+    if stemmed == word:
+        return PlainText(word)
+    return Or([PlainText(stemmed), PlainText(word)])
+
+
+def _unfiltered(model):
+    """All objects of `model`: the search runs unfiltered (backends refuse
+    filters on fields that are not `FilterField`s) and the caller's queryset
+    is narrowed afterwards."""
+    return model._base_manager.order_by()
+
+
+def _search(model, query, operator="and"):
+    query_object = parse_query(query, operator=operator)
+    if query_object is None:
+        return None
+    return get_search_backend().search(query_object, _unfiltered(model), operator=operator, order_by_relevance=False)
 
 
 def matching_pks(model_or_queryset, query):
     """Primary keys of the objects of `model_or_queryset` matching `query`,
-    or None when the query is empty after cleaning."""
-    query = backend_query(query)
-    if not query:
+    or None when the query is empty after cleaning. Objects are not loaded:
+    on the database backends only the keys are read."""
+    queryset = _as_queryset(model_or_queryset)
+    results = _search(queryset.model, query)
+    if results is None:
         return None
-    results = get_search_backend().search(query, model_or_queryset, operator="and")
-    return [obj.pk for obj in results]
+    if hasattr(results, "get_queryset"):
+        matches = results.get_queryset().values("pk")
+        return list(queryset.filter(pk__in=matches).values_list("pk", flat=True))
+    pks = [obj.pk for obj in results[:MAX_EXTERNAL_RESULTS]]
+    return list(queryset.filter(pk__in=pks).values_list("pk", flat=True))
 
 
 def filter_queryset(queryset, query):
     """Narrow `queryset` to the objects matching the free text `query`.
 
     Returns the queryset unchanged when the query is empty after cleaning.
-    The result stays a plain queryset, so facets and pagination apply to it.
+    The result stays a plain queryset (filtered with a subquery on the
+    database backends), so facets, ordering and pagination apply to it.
     """
-    pks = matching_pks(queryset, query)
-    if pks is None:
+    results = _search(queryset.model, query)
+    if results is None:
         return queryset
-    return queryset.filter(pk__in=pks)
+    if hasattr(results, "get_queryset"):
+        return queryset.filter(pk__in=results.get_queryset().values("pk"))
+    return queryset.filter(pk__in=[obj.pk for obj in results[:MAX_EXTERNAL_RESULTS]])
+
+
+def _as_queryset(model_or_queryset):
+    if hasattr(model_or_queryset, "_default_manager"):
+        return model_or_queryset._default_manager.all()
+    return model_or_queryset

@@ -1,0 +1,32 @@
+"""Fixtures of the search tests: the full demo, loaded once per module inside
+a transaction that is rolled back at the end (each test still runs in its
+own savepoint through pytest-django's `db`)."""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+
+
+@pytest.fixture(scope="module")
+def search_demo(django_db_setup, django_db_blocker):
+    """The demo content of every app, as `make run` loads it (module scope)."""
+    from wagtail.models import Site
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo_content", stdout=open("/dev/null", "w"))
+            cache.clear()
+            yield Site.objects.get(is_default_site=True)
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.fixture
+def demo(search_demo, db):
+    cache.clear()
+    return search_demo
