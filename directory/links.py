@@ -5,6 +5,8 @@ timestamp give the expiry; a `SignedLinkUse` row (hash of purpose + nonce)
 makes it usable once.
 """
 
+import base64
+import binascii
 import hashlib
 import secrets
 
@@ -18,15 +20,18 @@ CONFIRM_MAX_AGE = 7 * 24 * 3600
 
 def make_token(purpose, object_id, nonce=None):
     nonce = nonce or secrets.token_urlsafe(12)
-    return signing.dumps({"id": object_id, "n": nonce}, salt=f"directory.{purpose}", compress=True)
+    signed = signing.dumps({"id": object_id, "n": nonce}, salt=f"directory.{purpose}", compress=True)
+    # Wagtail's page URLs accept only [\w-] in a path segment: re-encode.
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
 def read_token(purpose, token, max_age):
     """(object_id, nonce), or None when the token is forged, altered or expired."""
     try:
-        data = signing.loads(token, salt=f"directory.{purpose}", max_age=max_age)
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        data = signing.loads(signed, salt=f"directory.{purpose}", max_age=max_age)
         return int(data["id"]), str(data["n"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+    except (signing.BadSignature, KeyError, TypeError, ValueError, binascii.Error, UnicodeDecodeError):
         return None
 
 

@@ -275,3 +275,6 @@ class SignedLinkUse(models.Model):
     class Meta:
         verbose_name = "lien signé utilisé"
         verbose_name_plural = "liens signés utilisés"
+
+    def __str__(self):
+        return f"Lien utilisé le {self.used_at:%d/%m/%Y}"
