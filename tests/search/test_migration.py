@@ -36,3 +36,26 @@ def test_search_backend_uses_portal_french_on_postgresql(settings):
         assert config.get("SEARCH_CONFIG") == "portal_french"
     else:
         assert "SEARCH_CONFIG" not in config
+
+
+@postgres_only
+def test_portal_simple_folds_accents_without_stemming():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('portal_simple', %s)::text", ["Éducation thérapeutique des formateurs"])
+        vector = cursor.fetchone()[0]
+    assert "'education'" in vector and "'formateurs'" in vector
+
+
+@postgres_only
+def test_autocomplete_uses_portal_simple_and_finds_unaccented_prefixes(home_page):
+    from modelsearch.query import PlainText
+    from wagtail.search.backends import get_search_backend
+
+    from home.models import StandardPage
+
+    page = StandardPage(title="Éducation thérapeutique", slug="etp")
+    home_page.add_child(instance=page)
+    backend = get_search_backend()
+    assert backend.autocomplete_config == "portal_simple"
+    found = backend.autocomplete(PlainText("educ"), StandardPage.objects.all())
+    assert [p.pk for p in found] == [page.pk]
