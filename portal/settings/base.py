@@ -174,8 +174,10 @@ elif OPENSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
-            **({"SEARCH_CONFIG": "portal_french"} if IS_POSTGRES else {}),
+            # Wagtail's database backend; on PostgreSQL, autocomplete folds
+            # accents too (search/database_backend.py).
+            "BACKEND": "search.database_backend",
+            **({"SEARCH_CONFIG": "portal_french", "AUTOCOMPLETE_CONFIG": "portal_simple"} if IS_POSTGRES else {}),
         }
     }
 
