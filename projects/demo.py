@@ -1080,6 +1080,23 @@ def ensure_index(home):
     return index
 
 
+def _without_ids(value):
+    """Stored StreamField data without block ids (nested ListBlock items get
+    fresh random ids each time, which home.demo_utils does not strip)."""
+    if isinstance(value, dict):
+        return {k: _without_ids(v) for k, v in value.items() if k != "id"}
+    if isinstance(value, list):
+        return [_without_ids(v) for v in value]
+    return value
+
+
+def _body_changed(page, body):
+    field = ProjectPage._meta.get_field("body")
+    stored = field.get_prep_value(page.body)
+    wanted = field.get_prep_value(field.to_python(body))
+    return _without_ids(stored) != _without_ids(wanted)
+
+
 def ensure_project(index, i, item, domains):
     (
         slug,
@@ -1100,10 +1117,14 @@ def ensure_project(index, i, item, domains):
         _objectives,
         _lesson,
     ) = item
+    body = build_body(i, item)
+    existing = ProjectPage.objects.child_of(index).filter(slug=slug).first()
+    extra = {"body": body} if existing is None or _body_changed(existing, body) else {}
     page, _created = upsert_child(
         index,
         ProjectPage,
         slug,
+        **extra,
         title=title,
         summary=summary,
         domain=domains[domain],
@@ -1118,7 +1139,6 @@ def ensure_project(index, i, item, domains):
         status=status,
         engagement_degree=degree,
         engagement_scale=scale,
-        body=build_body(i, item),
     )
     wanted_roles = [R[r] for r in roles]
     changed = False

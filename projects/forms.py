@@ -95,10 +95,6 @@ class ProjectProposalForm(AntiAbuseFormMixin, forms.Form):
         from home.models import Domain
 
         self.fields["domain"].choices = [("", "—")] + list(Domain.objects.values_list("slug", "name"))
-        for field in self.fields.values():
-            field.error_messages.setdefault("required", "Ce champ est obligatoire.")
-            if field.error_messages["required"] == "This field is required.":
-                field.error_messages["required"] = "Ce champ est obligatoire."
 
     def clean(self):
         cleaned = super().clean()

@@ -1,0 +1,129 @@
+"""The "Proposer un projet" form: stored first, a draft page for the
+editors, an acknowledgement through the outbox, French errors, anti-abuse."""
+
+import smtplib
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+from home.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
+from home.models import OutgoingEmail
+from projects.models import ProjectPage, ProjectProposal
+
+URL = "/projets/proposer/"
+
+
+def form_data(client, **overrides):
+    token = client.get(URL).context["form"].initial[TIMESTAMP_FIELD]
+    data = {
+        "submitter_name": "Camille Exemple (fictive)",
+        "submitter_email": "camille@example.org",
+        "title": "Un comité d'usagers pour la maternité",
+        "summary": "Des parents participent aux choix d'organisation de la maternité.",
+        "domain": "gouvernance",
+        "themes": "gouvernance, aidants",
+        "structure_name": "Centre hospitalier d'exemple",
+        "structure_type": "ch",
+        "department_code": "81",
+        "town": "Albi",
+        "start_year": "2024",
+        "end_year": "",
+        "status": "en-cours",
+        "engagement_degree": "collaboration",
+        "engagement_scale": "meso",
+        "partner_roles": ["proche-aidant", "representant-usagers"],
+        "objectives": "Associer les parents aux décisions.\nÉvaluer après un an.",
+        "team": "Deux mères partenaires, une sage-femme cadre.",
+        "results": "",
+        "public_contact_email": "maternite@example.org",
+        "consent": "on",
+        TIMESTAMP_FIELD: token,
+        HONEYPOT_FIELD: "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_proposal_becomes_a_draft_page_and_an_acknowledgement(client, index, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, form_data(client))
+    assert response.status_code == 200
+    assert "Merci" in response.content.decode()
+    proposal = ProjectProposal.objects.get()
+    assert proposal.submitter_email == "camille@example.org" and not proposal.is_spam
+    page = ProjectPage.objects.get(pk=proposal.draft_page_id)
+    assert not page.live and page.has_unpublished_changes
+    assert page.get_parent().pk == index.pk
+    assert page.region_code == "76" and page.domain.slug == "gouvernance"
+    assert sorted(t.name for t in page.tags.all()) == ["aidants", "gouvernance"]
+    assert sorted(r.role for r in page.partner_roles.all()) == ["proche-aidant", "representant-usagers"]
+    assert "Associer les parents" in str(page.body)
+    assert "Camille" not in str(page.body) and page.contact_email == "maternite@example.org"
+    assert client.get("/projets/").context["page_obj"].paginator.count == 0  # not public
+    ack = OutgoingEmail.objects.get(purpose="project-proposal-ack")
+    assert ack.status == OutgoingEmail.Status.SENT
+    assert [m.to for m in mail.outbox] == [["camille@example.org"], ["contact@partenariat-sante.example.org"]]
+
+
+@pytest.mark.django_db
+def test_everything_is_stored_even_when_smtp_is_down(client, index, django_capture_on_commit_callbacks):
+    with (
+        mock.patch(
+            "django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=smtplib.SMTPException("down")
+        ),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(URL, form_data(client))
+    assert response.status_code == 200
+    proposal = ProjectProposal.objects.get()
+    assert proposal.draft_page is not None
+    ack = OutgoingEmail.objects.get(purpose="project-proposal-ack")
+    assert ack.status == OutgoingEmail.Status.PENDING and ack.attempts == 1 and "down" in ack.last_error
+
+
+@pytest.mark.django_db
+def test_invalid_proposal_gives_french_errors_and_keeps_what_was_typed(client, index):
+    data = form_data(client, title="", submitter_email="pas-une-adresse", start_year="2025", end_year="2020")
+    del data["consent"]
+    response = client.post(URL, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Champ requis." in html
+    assert "Saisissez une adresse de courriel valide." in html
+    assert "L&#x27;année de fin ne peut pas précéder" in html
+    assert "Cochez cette case" in html
+    assert 'value="pas-une-adresse"' in html and "Des parents participent" in html
+    assert 'value="proche-aidant" checked' in html or 'value="proche-aidant"' in html
+    assert 'aria-describedby="id_title-erreur"' in html
+    assert not ProjectProposal.objects.exists() and not ProjectPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_spam_is_stored_flagged_but_creates_nothing_and_sends_nothing(
+    client, index, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, form_data(client, **{HONEYPOT_FIELD: "http://spam.example"}))
+    assert response.status_code == 200
+    proposal = ProjectProposal.objects.get()
+    assert proposal.is_spam and proposal.draft_page is None
+    assert not ProjectPage.objects.exists()
+    assert not OutgoingEmail.objects.exists() and not mail.outbox
+
+
+@pytest.mark.django_db
+@override_settings(PORTAL_RATE_LIMIT_PER_HOUR=2)
+def test_rate_limit_answers_429_with_the_form_refilled(client, index):
+    from django.core.cache import cache
+
+    cache.clear()
+    for n in range(2):
+        assert client.post(URL, form_data(client, title=f"Projet {n}")).status_code == 200
+    response = client.post(URL, form_data(client, title="Projet de trop"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Trop d’envois" in html and 'value="Projet de trop"' in html
+    assert ProjectProposal.objects.count() == 2
