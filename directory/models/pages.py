@@ -86,7 +86,7 @@ class DirectoryPage(RoutablePageMixin, IntroMixin, Page):
 
         return views.manage(self, request)
 
-    @path("gerer/profil/donnees.<str:fmt>")
+    @path("gerer/profil/donnees/<str:fmt>/")
     def export_route(self, request, fmt):
         from directory import views
 
