@@ -58,7 +58,11 @@ def _pattern_for(variant):
     words = [w for w in _SEPARATORS.split("".join(_fold_char(c) for c in variant)) if w]
     if not words:
         return None
-    return r"[\s\-\u2010\u2011\u2012\u2013'’]+".join(re.escape(w) for w in words) + r"(?:s|x)?"
+    pattern = r"[\s\-\u2010\u2011\u2012\u2013'’]+".join(re.escape(w) for w in words)
+    # Plurals ("patients partenaires" for "patient partenaire"), but not for
+    # acronyms: "ETPX" is not a plural of "ETP".
+    is_acronym = variant.isupper() or len(words[-1]) <= 3
+    return pattern if is_acronym else pattern + r"(?:s|x)?"
 
 
 @dataclass
