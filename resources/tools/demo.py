@@ -9,7 +9,7 @@ the same spirit. People are fictional: answers carry only a role.
 
 from wagtail.models import Page
 
-from home.demo_utils import upsert_child
+from home.demo_utils import get_home, upsert_child
 
 from .models import (
     BarometerAnswer,
@@ -183,7 +183,10 @@ def load(command):
         command.stdout.write("  (resources.tools.demo : pas de page /fiches-outils/, pages des outils non créées)")
         return
     barometer_path = f"{parent.url_path}barometre/"
-    example = f"{parent.get_url()}barometre/session/{session.token}/" if parent.get_url() else ""
+    # The URL from the tree itself (not from the cached site root paths).
+    home = get_home()
+    parent_url = "/" + parent.url_path[len(home.url_path) :] if home else parent.url_path
+    example = f"{parent_url}barometre/session/{session.token}/"
     upsert_child(
         parent,
         SelfAssessmentPage,

@@ -5,7 +5,7 @@ and marker shape, and named in a legend: never by colour alone."""
 import math
 from dataclasses import dataclass
 
-WIDTH = 560
+WIDTH = 640
 HEIGHT = 440
 RADIUS = 150
 LABEL_GAP = 18

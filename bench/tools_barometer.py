@@ -1,0 +1,98 @@
+"""Server time and SQL queries of the interactive tools' pages.
+
+Builds its own data in a throw-away SQLite database (the barometer's demo
+dimensions, a session with 2 then 40 answers, the engagement matrix), then
+requests each page through Django's test Client and prints p50/p95 server
+time and the number of queries. Run: .venv/bin/python bench/tools_barometer.py
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+REQUESTS = 60
+
+
+def measure(client, url):
+    client.get(url)  # warm up
+    times = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], len(ctx.captured_queries)
+
+
+def main():
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    from home.demo import ensure_home
+    from home.demo_utils import upsert_child
+    from resources.models import ToolSheetIndexPage
+    from resources.tools import demo
+    from resources.tools.models import BarometerAnswer, BarometerDimension, BarometerSession
+
+    home = ensure_home()
+    upsert_child(home, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")
+    demo.load(type("Cmd", (), {"stdout": open(os.devnull, "w")})())
+    criteria = [c for d in BarometerDimension.objects.prefetch_related("criteria") for c in d.criteria.all()]
+    session = BarometerSession.objects.create(label="Banc d'essai")
+
+    def add(count):
+        BarometerAnswer.objects.bulk_create(
+            [
+                BarometerAnswer(
+                    session=session,
+                    role=("professionnel", "patient", "ru", "autre")[n % 4],
+                    scores={str(c.pk): (n + i) % 5 for i, c in enumerate(criteria)},
+                    completed=True,
+                )
+                for n in range(count)
+            ]
+        )
+
+    client = Client()
+    base = "/fiches-outils/barometre/"
+    add(2)
+    answer = BarometerAnswer.objects.filter(session=session).first()
+    rows = [("session, 2 answers", f"{base}session/{session.token}/")]
+    results = [(label, *measure(client, url)) for label, url in rows]
+    add(38)
+    for label, url in [
+        ("session, 40 answers", f"{base}session/{session.token}/"),
+        ("demo session T0+T1", f"{base}session/{demo.DEMO_SESSION_TOKEN}/"),
+        ("answer result", f"{base}reponse/{answer.token}/resultat/"),
+        ("answer form (blank)", f"{base}repondre/"),
+        ("barometer page", base),
+        ("engagement matrix", "/fiches-outils/matrice-engagement/"),
+    ]:
+        results.append((label, *measure(client, url)))
+    print(f"{'page':<24} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}   ({REQUESTS} requests each, SQLite, test Client)")
+    for label, p50, p95, queries in results:
+        print(f"{label:<24} {p50:>8.1f} {p95:>8.1f} {queries:>8}")
+
+
+if __name__ == "__main__":
+    main()
