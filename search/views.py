@@ -78,7 +78,7 @@ def search(request):
     raw, truncated = _raw_query(request)
     type_key = request.GET.get("type") or None
     outcome = site_search(raw, request, type_key=type_key, page_number=request.GET.get("page", 1))
-    if outcome.query and outcome.page_obj is not None and outcome.page_obj.number == 1 and not type_key:
+    if outcome.page_obj is not None and request.GET.get("page", "1") == "1" and not type_key:
         log_query(request, outcome.query)
     context = {
         "search_query": outcome.query,

@@ -1,6 +1,8 @@
-"""Fixtures of the search tests: the full demo, loaded once per module inside
-a transaction that is rolled back at the end (each test still runs in its
-own savepoint through pytest-django's `db`)."""
+"""Fixtures of the search tests: the full demo (about 50 s to load), loaded
+once for the whole tests/search package inside a transaction that is rolled
+back after its last test; each test still runs in its own savepoint through
+pytest-django's `db`. Tests of this package must therefore not assume an
+empty database."""
 
 import pytest
 from django.core.cache import cache
@@ -8,9 +10,9 @@ from django.core.management import call_command
 from django.db import transaction
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def search_demo(django_db_setup, django_db_blocker):
-    """The demo content of every app, as `make run` loads it (module scope)."""
+    """The demo content of every app, as `make run` loads it (package scope)."""
     from wagtail.models import Site
 
     with django_db_blocker.unblock():

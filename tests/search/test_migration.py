@@ -58,4 +58,4 @@ def test_autocomplete_uses_portal_simple_and_finds_unaccented_prefixes(home_page
     backend = get_search_backend()
     assert backend.autocomplete_config == "portal_simple"
     found = backend.autocomplete(PlainText("educ"), StandardPage.objects.all())
-    assert [p.pk for p in found] == [page.pk]
+    assert page.pk in [p.pk for p in found]

@@ -86,10 +86,19 @@ def test_searchable_text_reads_rich_text_and_streamfields():
 
 
 @pytest.fixture
-def pages(home_page):
+def sandbox(home_page):
+    """A parent page: the tests look only at its children (other content,
+    such as the demo, may exist)."""
+    parent = StandardPage(title="Bac à sable", slug="bac-a-sable-recherche")
+    home_page.add_child(instance=parent)
+    return parent
+
+
+@pytest.fixture
+def pages(sandbox):
     def add(title, body, publish=True):
         page = StandardPage(title=title, slug=title.lower().replace(" ", "-"), body=[("paragraph", f"<p>{body}</p>")])
-        home_page.add_child(instance=page)
+        sandbox.add_child(instance=page)
         if publish:
             page.save_revision().publish()
         else:
@@ -104,8 +113,8 @@ def pages(home_page):
 
 
 @pytest.mark.django_db
-def test_filter_queryset_finds_french_variants_and_keeps_a_queryset(pages):
-    live = StandardPage.objects.live()
+def test_filter_queryset_finds_french_variants_and_keeps_a_queryset(pages, sandbox):
+    live = StandardPage.objects.child_of(sandbox).live()
     found = filter_queryset(live, "education therapeutiques")
     assert list(found.values_list("title", flat=True)) == ["Atelier ETP"]
     assert found.filter(title__startswith="Atelier").count() == 1  # still a queryset
@@ -114,17 +123,17 @@ def test_filter_queryset_finds_french_variants_and_keeps_a_queryset(pages):
 
 
 @pytest.mark.django_db
-def test_filter_queryset_respects_the_callers_filters_and_empty_queries(pages):
-    everything = StandardPage.objects.all()
+def test_filter_queryset_respects_the_callers_filters_and_empty_queries(pages, sandbox):
+    everything = StandardPage.objects.child_of(sandbox)
     assert set(filter_queryset(everything, "education")) == {pages["etp"], pages["draft"]}
-    assert set(filter_queryset(StandardPage.objects.live(), "education")) == {pages["etp"]}
+    assert set(filter_queryset(everything.live(), "education")) == {pages["etp"]}
     assert filter_queryset(everything, '"') is not None
     assert filter_queryset(everything, "   ").count() == everything.count()
 
 
 @pytest.mark.django_db
-def test_filter_queryset_survives_the_sqlite_traps(pages):
-    live = StandardPage.objects.live()
+def test_filter_queryset_survives_the_sqlite_traps(pages, sandbox):
+    live = StandardPage.objects.child_of(sandbox).live()
     for raw in ['"', "pair\x00aidance", '"pair aidance', "NEAR(a b)", "a OR", "x*", "-y", "^z", "col:val"]:
         list(filter_queryset(live, raw))  # never OperationalError
     assert list(filter_queryset(live, '"pair aidance"')) == [pages["pair"]]
@@ -132,8 +141,9 @@ def test_filter_queryset_survives_the_sqlite_traps(pages):
 
 
 @pytest.mark.django_db
-def test_matching_pks_returns_keys_without_loading_objects(pages, django_assert_max_num_queries):
+def test_matching_pks_returns_keys_without_loading_objects(pages, sandbox, django_assert_max_num_queries):
+    live = StandardPage.objects.child_of(sandbox).live()
     with django_assert_max_num_queries(1):
-        pks = matching_pks(StandardPage.objects.live(), "psychiatrie")
+        pks = matching_pks(live, "psychiatrie")
     assert pks == [pages["pair"].pk]
     assert matching_pks(StandardPage, "") is None

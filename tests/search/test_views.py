@@ -1,0 +1,247 @@
+"""The site search page and its autocomplete, through Django's test client
+on the full demo content (loaded once for the module)."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page, PageViewRestriction
+
+from home.models import StandardPage
+
+URL = "/recherche/"
+SUGGEST = "/recherche/suggestions/"
+
+
+def titles(response):
+    html = response.content.decode()
+    return re.findall(r'class="search-result__title"><a href="[^"]*">([^<]+)</a>', html)
+
+
+def result_urls(response):
+    return re.findall(r'class="search-result__title"><a href="([^"]*)">', response.content.decode())
+
+
+def test_results_show_type_title_link_and_highlighted_excerpt(client, demo):
+    response = client.get(URL, {"q": "education therapeutique"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Éducation thérapeutique du patient" in titles(response)
+    assert 'class="search-result__type">Terme du lexique<' in html
+    assert re.search(r"<mark>[ÉéEe]ducation</mark>", html)
+    assert "<mark>thérapeutique</mark>" in html
+    assert response.context["outcome"].total >= 3
+
+
+def test_every_result_type_is_found(client, demo):
+    outcome = client.get(URL, {"q": "partenaires"}).context["outcome"]
+    keys = {t.key for t in outcome.types}
+    assert {"toolsheetpage", "projectpage", "lexique"} <= keys
+    assert sum(t.count for t in outcome.types) == outcome.total
+
+
+def test_type_filter_limits_results_and_keeps_every_count(client, demo):
+    everything = client.get(URL, {"q": "patients"}).context["outcome"]
+    response = client.get(URL, {"q": "patients", "type": "lexique"})
+    outcome = response.context["outcome"]
+    counts = {t.key: t.count for t in everything.types}
+    assert {t.key: t.count for t in outcome.types} == counts
+    assert outcome.page_obj.paginator.count == counts["lexique"]
+    assert {r.type_label for r in outcome.results} == {"Terme du lexique"}
+    assert 'aria-current="true" class="is-selected">Terme du lexique' in response.content.decode()
+
+
+def test_pagination_is_exact_and_bad_page_numbers_are_harmless(client, demo):
+    first = client.get(URL, {"q": "patient"})
+    outcome = first.context["outcome"]
+    assert outcome.page_obj.paginator.num_pages >= 2
+    second = client.get(URL, {"q": "patient", "page": 2})
+    assert second.context["outcome"].page_obj.number == 2
+    assert not set(result_urls(first)) & set(result_urls(second))
+    last = outcome.page_obj.paginator.num_pages
+    for page in ["abc", "-1", "0", str(10**30), "1e9", ""]:
+        response = client.get(URL, {"q": "patient", "page": page})
+        assert response.status_code == 200
+        assert response.context["outcome"].page_obj.number in (1, last)
+
+
+@pytest.fixture
+def hidden_pages(demo):
+    home = demo.root_page
+    draft = StandardPage(title="Zorglub en brouillon", slug="zorglub-brouillon", intro="Zorglub caché.")
+    home.add_child(instance=draft)
+    draft.save_revision()
+    draft.unpublish()
+    private = StandardPage(title="Zorglub réservé", slug="zorglub-reserve", intro="Zorglub privé.")
+    home.add_child(instance=private)
+    private.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.first() or Group.objects.create(name="Zorglub"))
+    public = StandardPage(title="Zorglub public", slug="zorglub-public", intro="Zorglub visible.")
+    home.add_child(instance=public)
+    public.save_revision().publish()
+    return draft, private, public
+
+
+def test_only_live_public_pages_are_returned(client, hidden_pages):
+    response = client.get(URL, {"q": "zorglub"})
+    assert titles(response) == ["Zorglub public"]
+    assert [r["title"] for r in client.get(SUGGEST, {"q": "zorgl"}).json()["results"]] == ["Zorglub public"]
+
+
+def test_unpublished_profiles_are_never_returned_even_if_indexed(client, demo):
+    from wagtail.search.backends import get_search_backend
+
+    from directory.models import PartnerProfile
+
+    profile = PartnerProfile.objects.published().first()
+    profile.presentation = "Ma passion : le xylophone quadriphonique."
+    profile.save()
+    profile.sync_search_index()
+    assert "xylophone" in " ".join(titles(client.get(URL, {"q": "xylophone"}))) or titles(
+        client.get(URL, {"q": "xylophone"})
+    ) == [profile.display_name]
+    profile.status = PartnerProfile.Status.PAUSED
+    profile.save()
+    get_search_backend().add(profile)  # still in the index, as a stale entry would be
+    assert titles(client.get(URL, {"q": "xylophone"})) == []
+
+
+def test_matched_words_are_highlighted_and_user_input_is_escaped(client, demo):
+    page = StandardPage(
+        title="Atelier <b>gras</b>",
+        slug="atelier-balise",
+        intro="Les formateurs & les <script>alert(1)</script> aidants.",
+    )
+    demo.root_page.add_child(instance=page)
+    page.save_revision().publish()
+    response = client.get(URL, {"q": "<script>formateurs</script> alert"})
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert "<script>formateurs" not in html
+    assert "Atelier &lt;b&gt;gras&lt;/b&gt;" in html
+    assert "<mark>formateurs</mark>" in html
+
+
+def test_promoted_results_come_first(client, demo):
+    charter = Page.objects.get(slug="charte-du-partenariat")
+    query = Query.get("partenaires")
+    SearchPromotion.objects.create(query=query, page=charter, description="La charte signée par les partenaires.")
+    response = client.get(URL, {"q": "Partenaires"})
+    html = response.content.decode()
+    assert "Sélection de l’équipe éditoriale" in html
+    promoted_at = html.index("search-result--promoted")
+    assert promoted_at < html.index('class="search-result"')
+    assert response.context["outcome"].promotions[0].title == "Charte du partenariat"
+    # Not on page 2, nor with a type filter.
+    assert not client.get(URL, {"q": "partenaires", "page": 2}).context["outcome"].promotions
+
+
+def test_queries_are_logged_cheaply(client, demo):
+    def hits(text):
+        query = Query.objects.filter(query_string=text).first()
+        return query.hits if query else 0
+
+    client.get(URL, {"q": "Pair aidance"})
+    assert hits("pair aidance") == 1
+    client.get(URL, {"q": "pair aidance"})  # same client again: counted once
+    assert hits("pair aidance") == 1
+    client.get(URL, {"q": "pair aidance"}, REMOTE_ADDR="10.0.0.2")
+    assert hits("pair aidance") == 2
+    client.get(URL, {"q": "charte", "page": 2})
+    client.get(URL, {"q": ""})
+    client.get(URL, {"q": "   "})
+    assert not Query.objects.filter(query_string__in=["charte", ""]).exists()
+
+
+def test_no_result_proposes_close_lexicon_terms_and_the_pillars(client, demo):
+    response = client.get(URL, {"q": "patiant partenere"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Aucun résultat pour « patiant partenere »" in html
+    assert "Vouliez-vous dire" in html
+    assert re.search(r"Vouliez-vous dire :\s*<a href=\"/recherche/\?q=Patient%20partenaire\">", html)
+    assert "Parcourir les rubriques" in html
+    assert 'href="/fiches-outils/"' in html and 'href="/annuaire/"' in html
+    assert "/fiches-outils/lexique/" in html
+
+
+def test_any_word_is_used_when_no_item_holds_them_all(client, demo):
+    outcome = client.get(URL, {"q": "charte zorglubesque"}).context["outcome"]
+    assert outcome.relaxed
+    assert "Charte du partenariat" in [r.title for r in outcome.results]
+
+
+def test_common_words_only_get_a_message(client, demo):
+    response = client.get(URL, {"q": "les des et"})
+    assert response.status_code == 200
+    assert "mots trop courants" in response.content.decode()
+
+
+def test_autocomplete_returns_at_most_eight_titles_with_type_and_url(client, demo):
+    data = client.get(SUGGEST, {"q": "pat"}).json()
+    assert 1 <= len(data["results"]) <= 8
+    assert set(data["results"][0]) == {"title", "type", "url"}
+    assert all(r["url"].startswith("/") for r in data["results"])
+    found = client.get(SUGGEST, {"q": "educ"}).json()["results"]
+    assert found[0]["title"].startswith("Éducation")
+    assert {"title": "Pair-aidance", "type": "Terme du lexique", "url": "/fiches-outils/lexique/pair-aidance/"} in (
+        client.get(SUGGEST, {"q": "pair aid"}).json()["results"]
+    )
+    assert client.get(SUGGEST, {"q": ""}).json()["results"] == []
+    assert client.get(SUGGEST, {"q": "education therapeutiques"}).json()["results"][0]["title"].startswith("Éducation")
+
+
+def test_search_page_accepts_get_only(client, demo):
+    assert client.post(URL, {"q": "x"}).status_code == 405
+
+
+def _add_content(root, directory_make, start, n):
+    for i in range(start, start + n):
+        page = StandardPage(title=f"Partenariat numéro {i}", slug=f"partenariat-{i}", intro="Un partenaire, un projet.")
+        root.add_child(instance=page)
+        page.save_revision().publish()
+        directory_make(i)
+
+
+@pytest.mark.parametrize(
+    ("path", "type_key"), [(URL, "standardpage"), (URL, "partenaire"), (URL, None), (SUGGEST, None)]
+)
+def test_query_count_does_not_grow_with_data(client, demo, path, type_key):
+    """Equal counts at two sizes for one result type. Unfiltered, the count
+    depends on how many page types share the results page (one query each
+    for their specific fields), never on the amount of data."""
+    from directory.demo import create_partner
+    from directory.fake import partner_data
+    from home.models import Domain
+
+    domains = list(Domain.objects.all())
+
+    def make_partner(i):
+        data = partner_data(90_000 + i, ["31"], domains)
+        data["presentation"] = "Partenaire et patient depuis dix ans, engagé dans un projet."
+        create_partner(data)
+
+    root = demo.root_page
+    _add_content(root, make_partner, 0, 3)
+    params = {"q": "partenaire projet", **({"type": type_key} if type_key else {})}
+    client.get(path, params)
+    small = queries(client, path, params)
+    _add_content(root, make_partner, 3, 30)
+    client.get(path, params)
+    large = queries(client, path, params)
+    if type_key is None and path == URL:
+        types_shown = len({r.type_label for r in client.get(path, params).context["outcome"].results})
+        assert len(large) <= 10 + types_shown
+        return
+    assert len(small) == len(large), "\n".join(q["sql"][:150] for q in [*small, {"sql": "-----"}, *large])
+    assert len(large) <= 15
+
+
+def queries(client, path, params):
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(path, params)
+    return ctx.captured_queries
