@@ -29,6 +29,7 @@ def check_cross_review(workflow_state, revision):
     was approved on `revision` by distinct people, none of them its author or
     the person who asked for the review."""
     from editorial.models import CrossReviewTask
+    from editorial.models.tasks import effective_author_id
 
     steps = set(
         CrossReviewTask.objects.filter(workflow_tasks__workflow_id=workflow_state.workflow_id, active=True).values_list(
@@ -42,7 +43,7 @@ def check_cross_review(workflow_state, revision):
         if state.task_id in steps:
             approvers[state.task_id] = state.finished_by_id
     people = list(approvers.values())
-    authors = {revision.user_id, workflow_state.requested_by_id} - {None}
+    authors = {effective_author_id(revision), workflow_state.requested_by_id} - {None}
     if set(approvers) != steps or None in people or len(set(people)) != len(people) or authors & set(people):
         raise PermissionDenied("La relecture croisée n'est pas complète : publication refusée.")
 

@@ -11,7 +11,61 @@ may act on a task state.
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
-from wagtail.models import AbstractGroupApprovalTask, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
+
+# Revision keys that describe bookkeeping, not content.
+VOLATILE_KEYS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "draft_title",
+    "live",
+    "live_revision",
+    "first_published_at",
+    "last_published_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "expired",
+    "numchild",
+    "wagtail_admin_comments",
+    "comments",
+}
+# How far back a chain of identical revisions is followed.
+MAX_IDENTICAL_REVISIONS = 20
+
+
+def content_signature(revision):
+    return {key: value for key, value in revision.content.items() if key not in VOLATILE_KEYS}
+
+
+def identical_content(a, b):
+    return content_signature(a) == content_signature(b)
+
+
+def effective_author_id(revision):
+    """Who wrote the content of `revision`.
+
+    Wagtail's edit form saves a new revision whenever the form reports a
+    change, even when the content is identical (a comment added, an inline
+    panel renumbered) — for instance when a reviewer approves from the edit
+    page. Such a revision does not make the reviewer an author: the author is
+    the user of the earliest revision of the run of identical ones.
+    """
+    signature = content_signature(revision)
+    author_id = revision.user_id
+    previous = (
+        Revision.objects.filter(
+            base_content_type_id=revision.base_content_type_id, object_id=revision.object_id, pk__lt=revision.pk
+        )
+        .only("content", "user_id")
+        .order_by("-pk")[:MAX_IDENTICAL_REVISIONS]
+    )
+    for earlier in previous:
+        if content_signature(earlier) != signature:
+            break
+        author_id = earlier.user_id
+    return author_id
 
 
 def _prior_approval(user):
@@ -65,7 +119,7 @@ class CrossReviewTask(AbstractGroupApprovalTask):
             return "Cette étape attend un autre groupe de relecteurs."
         if task_state.status != TaskState.STATUS_IN_PROGRESS or task_state.task_id != self.pk:
             return "Cette étape n'est pas en cours."
-        if task_state.revision.user_id == user.pk or task_state.workflow_state.requested_by_id == user.pk:
+        if user.pk in (effective_author_id(task_state.revision), task_state.workflow_state.requested_by_id):
             return "On ne relit pas sa propre modification."
         prior = (
             TaskState.objects.filter(
@@ -96,7 +150,25 @@ class CrossReviewTask(AbstractGroupApprovalTask):
         # other caller (API, shell, a forged POST).
         if action_name in ("approve", "reject") and self.blocking_reason(task_state, user):
             raise PermissionDenied(self.blocking_reason(task_state, user))
+        if action_name == "approve":
+            self.follow_identical_revision(task_state)
         return super().on_action(task_state, user, action_name, **kwargs)
+
+    def follow_identical_revision(self, task_state):
+        """When approving from the edit page saved a revision identical to
+        the one under review, the approvals follow it: re-approval on edit is
+        for changed content, not for a renumbered form."""
+        latest = task_state.workflow_state.content_object.get_latest_revision()
+        if latest is None or latest.pk == task_state.revision_id or not identical_content(latest, task_state.revision):
+            return
+        for approved in TaskState.objects.filter(
+            workflow_state_id=task_state.workflow_state_id,
+            revision_id=task_state.revision_id,
+            status=TaskState.STATUS_APPROVED,
+        ):
+            approved.copy(update_attrs={"revision": latest})
+        TaskState.objects.filter(pk=task_state.pk).update(revision=latest)
+        task_state.revision = latest
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         return reviewable_task_states(user).filter(task_id=self.pk)

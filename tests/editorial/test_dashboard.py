@@ -1,0 +1,84 @@
+"""Dashboard panels: who sees which, and a fixed number of queries."""
+
+import pytest
+from django.urls import reverse
+
+from home.models import StandardPage
+from tests.utils import count_queries
+
+from .conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+HEADINGS = {
+    "review": "À relire par moi",
+    "latest": "Dernières publications",
+    "unreviewed": "Publié sans relecture croisée",
+}
+
+
+def put_in_review(parent, editor, n, start=0):
+    """n published pages, each with a draft submitted to the workflow."""
+    for i in range(start, start + n):
+        page = StandardPage(title=f"Fiche {i}", slug=f"fiche-{i}", intro="Version publiée.")
+        parent.add_child(instance=page)
+        page.save_revision(user=editor).publish(user=editor, skip_permission_checks=True)
+        page.intro = f"Proposition {i}"
+        page.save_revision(user=editor)
+        page.get_workflow().start(page, editor)
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    client.get(reverse("wagtailadmin_home"))  # warm the per-process caches
+    response, queries = count_queries(client, reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    return response.content.decode(), queries
+
+
+@pytest.mark.parametrize("who", ["patient", "admin", "editor"])
+def test_dashboard_queries_do_not_grow_with_items(client, people, home_page, who):
+    put_in_review(home_page, people["editor"], 2)
+    html, small = dashboard(client, people[who])
+    put_in_review(home_page, people["editor"], 8, start=2)
+    html, large = dashboard(client, people[who])
+    assert small == large, (small, large)
+    if who == "patient":
+        assert "Proposition" not in html  # titles come from revisions: the draft title
+        assert html.count("Fiche ") >= 10
+
+
+def test_each_role_sees_its_panels(client, people, home_page):
+    put_in_review(home_page, people["editor"], 1)
+    for who, expected in {
+        "editor": {"latest"},
+        "patient": {"latest", "review"},
+        "pro": {"latest", "review"},
+        "admin": {"latest", "unreviewed"},
+        "superuser": {"latest", "unreviewed"},
+    }.items():
+        html, _ = dashboard(client, people[who])
+        shown = {key for key, heading in HEADINGS.items() if heading in html}
+        assert shown == expected, who
+
+
+def test_to_review_lists_only_what_i_may_approve(client, people, home_page):
+    put_in_review(home_page, people["editor"], 1)
+    patient_html, _ = dashboard(client, people["patient"])
+    assert "Fiche 0" in patient_html.split(HEADINGS["review"])[1]
+    pro_html, _ = dashboard(client, people["pro"])
+    assert "Rien n&#x27;attend votre relecture." in pro_html
+
+
+def test_directory_queues_are_shown_to_moderators_and_admins_only(client, people, db):
+    from editorial.panels import PendingRegistrationsPanel
+
+    if not PendingRegistrationsPanel.available():
+        pytest.skip("directory.queries not available yet")
+    from editorial.roles import MODERATORS
+
+    moderator = make_user("moderatrice", MODERATORS)
+    for user, visible in ((moderator, True), (people["admin"], True), (people["editor"], False)):
+        html, _ = dashboard(client, user)
+        assert ("Inscriptions à modérer" in html) is visible
+        assert ("Demandes de contact sans réponse depuis plus de 7 jours" in html) is visible
