@@ -23,6 +23,7 @@ from .barometer import (
     BarometerAnswer,
     BarometerDimension,
     BarometerSession,
+    Scale,
 )
 
 
@@ -233,7 +234,7 @@ class SelfAssessmentPage(RoutablePageMixin, IntroMixin, Page):
         from ..forms import AnswerForm
 
         dimensions = self.dimensions()
-        context = {"session": session, "answer": answer, "dimensions": dimensions}
+        context = {"session": session, "answer": answer, "dimensions": dimensions, "scale_choices": Scale.choices}
         full = answer is None and session is not None and session.answers.count() >= MAX_ANSWERS_PER_SESSION
         if full:
             context["max_answers"] = MAX_ANSWERS_PER_SESSION
