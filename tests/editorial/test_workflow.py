@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.test.utils.form_data import inline_formset
 
 from editorial.models import CrossReviewTask
 from editorial.roles import PATIENT_STEP, PROFESSIONAL_STEP, WORKFLOW_NAME
@@ -245,3 +246,52 @@ def test_scheduled_publication_after_review(client, people, review_page):
     from wagtail.models import PageLogEntry
 
     assert not PageLogEntry.objects.filter(action="editorial.unreviewed_publish").exists()
+
+
+def test_approving_from_the_edit_page_without_changes_moves_on(client, people, review_page):
+    """The footer's approve button posts the whole edit form; a revision
+    with identical content must not restart the review, and the approver
+    still may not approve the next step."""
+    submit(login(client, people["editor"]), review_page, intro="Texte proposé.")
+    review_page.refresh_from_db()
+    draft = review_page.get_latest_revision_as_object()
+    both = login(client, people["both"])
+    response = both.post(
+        reverse("wagtailadmin_pages:edit", args=[review_page.pk]),
+        # A comment added while approving: the form changed, the content did not.
+        {
+            **post_edit_data(
+                draft,
+                comments=inline_formset(
+                    [{"contentpath": "intro", "text": "Très clair.", "position": "", "replies": inline_formset([])}]
+                ),
+            ),
+            "action-workflow-action": "1",
+            "workflow-action-name": "approve",
+        },
+    )
+    assert response.status_code == 302
+    assert current_step(review_page) == PROFESSIONAL_STEP
+    from wagtail.models import Revision
+
+    assert Revision.objects.filter(object_id=str(review_page.pk), user=people["both"]).exists()
+    assert refused(workflow_action(both, review_page, "approve"))
+    assert workflow_action(login(client, people["pro"]), review_page, "approve").status_code == 302
+    review_page.refresh_from_db()
+    assert review_page.intro == "Texte proposé."
+
+
+def test_the_finish_action_refuses_an_incomplete_cross_review(people, review_page):
+    """Last line of defence: even if a step were approved by the wrong
+    person outside the admin, publication is refused."""
+    from django.core.exceptions import PermissionDenied
+
+    from editorial.workflows import check_cross_review
+
+    review_page.intro = "Texte proposé."
+    revision = review_page.save_revision(user=people["editor"])
+    state = review_page.get_workflow().start(review_page, people["editor"])
+    first = state.current_task_state
+    TaskState.objects.filter(pk=first.pk).update(status="approved", finished_by=people["both"])
+    with pytest.raises(PermissionDenied):
+        check_cross_review(state, revision)
