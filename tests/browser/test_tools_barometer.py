@@ -6,6 +6,7 @@ the result, the session page and the matrix."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,7 +36,7 @@ def test_two_people_join_one_session_and_see_both_radars(page, browser, axe_chec
     axe_check(page)
     page.get_by_label("Nom de l'équipe ou du projet").fill("Équipe fictive du test")
     page.get_by_role("button", name="Ouvrir une session d’équipe").click()
-    assert "/gerer/" in page.url
+    page.wait_for_url("**/gerer/**")
     axe_check(page)
     session_url = page.locator("code.tools-code").inner_text().strip()
     assert re.search(r"/session/[\w-]{32,}/$", session_url)
@@ -47,12 +48,12 @@ def test_two_people_join_one_session_and_see_both_radars(page, browser, axe_chec
     first_radio = page.locator("input[type=radio][name^=critere_][value='3']").first
     first_radio.check()
     page.get_by_role("button", name="Valider mes réponses et voir le résultat").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert page.locator("input[type=radio][name^=critere_][value='3']").first.is_checked()
     assert page.get_by_label("Professionnel ou professionnelle", exact=True).is_checked()
     axe_check(page)
     fill_in(page, "Professionnel ou professionnelle", "3")
-    assert page.url.endswith("/resultat/")
+    page.wait_for_url("**/resultat/")
     assert page.locator("svg.radar__svg polygon[points]").count() >= 1
     axe_check(page)
 
@@ -63,7 +64,7 @@ def test_two_people_join_one_session_and_see_both_radars(page, browser, axe_chec
         tab.goto(session_url)
         tab.get_by_role("link", name=re.compile("Remplir le baromètre dans cette session")).click()
         fill_in(tab, "Patient ou proche-aidant partenaire", "1")
-        assert tab.url.endswith("/resultat/")
+        tab.wait_for_url("**/resultat/")
     finally:
         other.close()
 
