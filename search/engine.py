@@ -23,6 +23,7 @@ from search.text import (
     MAX_QUERY_WORDS,
     _unfiltered,
     clean_query,
+    normalise,
     parse_query,
     query_terms,
     stem,
@@ -30,6 +31,8 @@ from search.text import (
 )
 
 PAGE_SIZE = 10
+# Best matches re-ranked by title (a multiple of PAGE_SIZE keeps pages consistent).
+RERANK_WINDOW = 30
 _PAGE_URL_FIELDS = ("id", "title", "url_path", "content_type_id", "depth", "path", "live")
 MAX_SUGGESTIONS = 8
 
@@ -116,10 +119,48 @@ def _fallback_rows(backend, query, scopes):
     return rows
 
 
+def _titles(rows, types):
+    """{(content_type_id, object_id): title} of `rows`: one query for the
+    pages, one per object source present."""
+    type_by_ct = {ct: t for t in types for ct in t.content_type_ids}
+    titles = {}
+    page_ids = [int(pk) for ct, pk in rows if ct in type_by_ct and type_by_ct[ct].source is None]
+    if page_ids:
+        for pk, ct, title in Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id", "title"):
+            titles[(ct, str(pk))] = title
+    for result_type in types:
+        source = result_type.source
+        ct_id = result_type.content_type_ids[0]
+        ids = [pk for ct, pk in rows if ct == ct_id] if source is not None else []
+        if ids:
+            for pk, title in source.model.objects.filter(pk__in=ids).values_list("pk", source.title_field):
+                titles[(ct_id, str(pk))] = title
+    return titles
+
+
+def rerank(rows, titles, terms):
+    """Put first the items whose title is the query (a lexicon term, a
+    sheet's exact name), then those whose title holds every query word; the
+    backend's order otherwise. Backends weigh titles unevenly (lexicon terms
+    and profiles have no `title` field), this evens it out."""
+    wanted = set(terms)
+
+    def key(item):
+        position, row = item
+        title_words = set(normalise(titles.get(row, "")).split())
+        exact = bool(wanted) and title_words == wanted
+        covered = bool(wanted) and wanted <= title_words
+        return (not exact, not covered, position)
+
+    return [row for _position, row in sorted(enumerate(rows), key=key)]
+
+
 class _Ranker:
-    def __init__(self, backend, query, scopes):
+    def __init__(self, backend, query, scopes, types=(), terms=()):
         self.backend, self.query, self.scopes = backend, query, scopes
+        self.types, self.terms = types, terms
         self._fallback = None
+        self._head = {}
 
     def counts(self):
         counts = ranking.count_matches(self.backend, self.query, self.scopes)
@@ -129,11 +170,26 @@ class _Ranker:
                 counts[ct_id] = counts.get(ct_id, 0) + 1
         return counts
 
-    def rows(self, scopes, offset, limit):
+    def _rows(self, scopes, offset, limit):
         rows = ranking.rank_matches(self.backend, self.query, scopes, offset, limit)
         if rows is None:
             wanted = {ct for scope in scopes for ct in scope.content_type_ids}
             rows = [row for row in self.fallback_rows() if row[0] in wanted][offset : offset + limit]
+        return rows
+
+    def rows(self, scopes, offset, limit):
+        """Rows [offset, offset + limit); the first RERANK_WINDOW are
+        re-ranked by title (see `rerank`), the rest keep the backend's order."""
+        if offset >= RERANK_WINDOW:
+            return self._rows(scopes, offset, limit)
+        key = id(scopes)
+        if key not in self._head:
+            head = self._rows(scopes, 0, RERANK_WINDOW)
+            self._head[key] = rerank(head, _titles(head, self.types), self.terms)
+        head = self._head[key]
+        rows = head[offset : offset + limit]
+        if offset + limit > RERANK_WINDOW and len(head) == RERANK_WINDOW:
+            rows += self._rows(scopes, RERANK_WINDOW, offset + limit - RERANK_WINDOW)
         return rows
 
     def fallback_rows(self):
@@ -227,10 +283,10 @@ def site_search(raw_query, request=None, type_key=None, page_number=1, page_size
     backend = get_search_backend()
     types = result_types()
     scopes = scopes_for(types, request)
-    ranker = _Ranker(backend, query_object, scopes)
+    ranker = _Ranker(backend, query_object, scopes, types, outcome.terms)
     counts = ranker.counts()
     if not counts and len(outcome.terms) > 1:
-        ranker = _Ranker(backend, parse_query(query, operator="or"), scopes)
+        ranker = _Ranker(backend, parse_query(query, operator="or"), scopes, types, outcome.terms)
         counts = ranker.counts()
         outcome.relaxed = bool(counts)
     selected = next((t for t in types if t.key == type_key), None)

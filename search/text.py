@@ -84,18 +84,27 @@ def fold(text):
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("œ", "oe").replace("æ", "ae")
 
 
+def singular(word):
+    """The folded word without its plural mark ("aidants" -> "aidant",
+    "hopitaux" -> "hopital")."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("eaux"):
+        return word[:-1]
+    if word.endswith("aux") and len(word) > 5:
+        return word[:-3] + "al"
+    if word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def stem(word):
     """A light French stemmer: plurals and the commonest derivational
     suffixes. Deliberately conservative: "partenaire" and "partenariat" stay
     apart, "formateurs" becomes "formateur"."""
     if len(word) <= 3 or word.isdigit():
         return word
-    if word.endswith("eaux"):
-        word = word[:-1]
-    elif word.endswith("aux") and len(word) > 5:
-        word = word[:-3] + "al"
-    elif word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
+    word = singular(word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -201,12 +210,12 @@ def parse_query(raw, operator="and"):
 
 def _word_clause(word):
     """A word of the query: its stem (which meets the normalised
-    `search_text` of every object) or the word itself as typed, folded (which
-    meets the raw title, so that title matches rank first)."""
-    stemmed = stem(word)
-    if stemmed == word:
+    `search_text` of every object), or the word as typed or in the singular,
+    folded (which meet the raw title, so that title matches rank first)."""
+    forms = list(dict.fromkeys([stem(word), word, singular(word)]))
+    if len(forms) == 1:
         return PlainText(word)
-    return Or([PlainText(stemmed), PlainText(word)])
+    return Or([PlainText(form) for form in forms])
 
 
 def _unfiltered(model):

@@ -1,0 +1,181 @@
+"""Server time and SQL queries of the site search (/recherche/) and of its
+autocomplete (/recherche/suggestions/) on 10,000 partner profiles + 2,000
+pages, and the time `update_index` takes for that data set.
+
+Builds its own data in a throw-away database: a temporary SQLite file by
+default, or PostgreSQL with `--postgres postgres://user@host:5432` (a scratch
+database `portal_bench_search` is created there, then dropped). Partners come
+from the directory's `seed_directory` command; pages are standard pages
+with French text drawn from a fixed vocabulary. Indexing is switched off
+while building, then `update_index` builds the whole index (timed). Each URL
+is requested through Django's test Client and p50/p95 server time and the
+number of SQL queries are printed.
+
+Run: .venv/bin/python bench/search.py [--partners 10000] [--pages 2000] [--postgres URL]
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--partners", type=int, default=10_000)
+parser.add_argument("--pages", type=int, default=2_000)
+parser.add_argument("--requests", type=int, default=40)
+parser.add_argument("--postgres", help="server URL without database name, e.g. postgres://postgres@127.0.0.1:5432")
+ARGS = parser.parse_args()
+
+PG_NAME = "portal_bench_search"
+if ARGS.postgres:
+    import psycopg
+
+    with psycopg.connect(ARGS.postgres.rstrip("/") + "/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
+        conn.execute(f"CREATE DATABASE {PG_NAME}")
+    os.environ["DATABASE_URL"] = ARGS.postgres.rstrip("/") + "/" + PG_NAME
+else:
+    os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.db.models.signals import post_save  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+VOCABULARY = (
+    "patient partenaire partenariat formation formateur éducation thérapeutique soins recherche gouvernance aidant "
+    "proche pair-aidance accompagnement projet hôpital équipe ville territoire expérience savoirs maladie chronique "
+    "diabète cancer santé mentale écoute parcours coordination charte éthique évaluation qualité enseignement "
+    "université étudiant médecin infirmière pharmacien usagers représentant comité décision partagée confiance "
+    "atelier consultation urgences maternité gériatrie réadaptation douleur handicap prévention"
+).split()
+
+SEARCHES = [
+    ("one common word", "patient"),
+    ("two words", "education therapeutique"),
+    ("plural, no accent", "formateurs hopitaux"),
+    ("phrase", '"sante mentale"'),
+    ("rare word", "drepanocytose"),
+    ("no result", "zorglub"),
+    ("type filter", "partenaire&type=partenaire"),
+    ("page 5", "projet&page=5"),
+]
+PREFIXES = ["pa", "educ", "form", "sant", "pair aid", "hop", "education th", "zz"]
+
+
+def measure(client, url, requests):
+    client.get(url)  # warm up
+    times = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    times.sort()
+    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)], len(ctx.captured_queries)
+
+
+def sentence(rng, n):
+    return " ".join(rng.choice(VOCABULARY) for _ in range(n))
+
+
+def build_pages(home, count):
+    """`count` live standard pages under `home`, written with their tree
+    paths computed here (treebeard's add_child costs a query per sibling
+    lookup; this is the same tree, built faster)."""
+    from home.models import StandardPage
+
+    rng = random.Random(7)
+    last = home.get_last_child()
+    step = StandardPage._str2int(last.path[-StandardPage.steplen :]) if last else 0
+    depth = home.depth + 1
+    for i in range(count):
+        page = StandardPage(
+            title=f"{sentence(rng, 4).capitalize()} {i}",
+            slug=f"page-{i}",
+            intro=sentence(rng, 25),
+            body=[("paragraph", f"<p>{sentence(rng, 150)}</p>"), ("paragraph", f"<p>{sentence(rng, 150)}</p>")],
+            live=True,
+            depth=depth,
+            path=StandardPage._get_path(home.path, depth, step + i + 1),
+            numchild=0,
+            url_path=f"{home.url_path}page-{i}/",
+            locale_id=home.locale_id,
+        )
+        page.save(clean=False)
+    home.numchild += count
+    home.save(update_fields=["numchild"], clean=False)
+
+
+def main():
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    from directory.demo import ensure_directory_page
+    from directory.models import PartnerProfile
+    from home.demo import ensure_about_and_legal, ensure_contact, ensure_domains, ensure_home, ensure_settings
+    from home.demo_utils import default_site
+    from home.models import StandardPage
+
+    ensure_domains()
+    home = ensure_home()
+    ensure_settings(default_site(), ensure_about_and_legal(home), ensure_contact(home))
+    ensure_directory_page(home)
+
+    # Build without indexing: update_index does it once, timed.
+    post_save.disconnect(post_save_signal_handler, sender=StandardPage)
+    PartnerProfile.sync_search_index = lambda self: None
+    started = time.perf_counter()
+    with transaction.atomic():
+        build_pages(home, ARGS.pages)
+    print(f"# {ARGS.pages} pages built in {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    with transaction.atomic(), open(os.devnull, "w") as devnull:
+        call_command("seed_directory", partners=ARGS.partners, stdout=devnull)
+    print(f"# {PartnerProfile.objects.published().count()} partners built in {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    with open(os.devnull, "w") as devnull:
+        call_command("update_index", stdout=devnull, stderr=devnull)
+    print(f"# update_index: {time.perf_counter() - started:.1f} s  ({connection.vendor})")
+
+    client = Client()
+    print(f"{'request':34} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'results':>8}")
+    for label, query in SEARCHES:
+        q, _, extra = query.partition("&")
+        url = f"/recherche/?q={q}" + (f"&{extra}" if extra else "")
+        total = client.get(url).context["outcome"].total
+        p50, p95, queries = measure(client, url, ARGS.requests)
+        print(f"{'search: ' + label:34} {p50:>8.1f} {p95:>8.1f} {queries:>8} {total:>8}")
+    for prefix in PREFIXES:
+        url = f"/recherche/suggestions/?q={prefix}"
+        found = len(client.get(url).json()["results"])
+        p50, p95, queries = measure(client, url, ARGS.requests)
+        print(f"{'autocomplete: ' + prefix:34} {p50:>8.1f} {p95:>8.1f} {queries:>8} {found:>8}")
+
+    if ARGS.postgres:
+        connection.close()
+        import psycopg
+
+        with psycopg.connect(ARGS.postgres.rstrip("/") + "/postgres", autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
+
+
+if __name__ == "__main__":
+    main()
