@@ -83,6 +83,12 @@ def test_demo_session_and_matrix_have_no_axe_violation(page, axe_check, tools_si
     page.goto(f"{tools_site}/fiches-outils/barometre/session/{DEMO_SESSION_TOKEN}/")
     assert page.locator("svg[data-radar='radar-temps'] .radar__series").count() == 2
     axe_check(page)
+    # Printed: the charts and tables stay, the buttons and forms go.
+    page.emulate_media(media="print")
+    assert page.locator("svg[data-radar='radar-roles']").is_visible()
+    assert page.locator("table.tools-table").first.is_visible()
+    assert not page.get_by_role("link", name=re.compile("Remplir le baromètre")).is_visible()
+    page.emulate_media(media="screen")
     page.goto(tools_site + "/fiches-outils/matrice-engagement/")
     assert page.locator(".matrix--table table").is_visible()
     axe_check(page)

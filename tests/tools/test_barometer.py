@@ -54,7 +54,7 @@ def test_a_complete_answer_gives_scores_radar_and_table(client, barometer, dimen
     assert len(re.findall(r"data-axis=", svg)) == 3
     points = re.search(r'class="radar__series".*?<polygon points="([^"]+)"', svg, re.S).group(1)
     (x0, y0), (x1, y1), (x2, y2) = [tuple(map(float, p.split(","))) for p in points.split()]
-    cx, cy = 280, 220
+    cx, cy = 320, 220
     assert (x0, y0) == (cx, cy - RADIUS * 3 / 4)  # A = 3, straight up
     assert ((x1 - cx) ** 2 + (y1 - cy) ** 2) ** 0.5 == pytest.approx(RADIUS / 4, abs=0.02)  # B = 1
     assert ((x2 - cx) ** 2 + (y2 - cy) ** 2) ** 0.5 == pytest.approx(RADIUS * 3 / 4, abs=0.02)  # C = 3
@@ -129,6 +129,7 @@ def test_unknown_codes_are_404_pages_not_500(client, barometer):
     ):
         response = client.get(barometer.url + suffix)
         assert response.status_code == 404, suffix
+        assert "Page introuvable" in response.content.decode(), suffix
     response = client.get(barometer.url + "session/rejoindre/", {"code": "pas-un-code"})
     assert response.status_code == 404
 
@@ -369,3 +370,13 @@ def test_session_page_query_count_does_not_grow_with_answers(client, barometer, 
     assert response.status_code == 200
     assert "40 réponses validées" in response.content.decode()
     assert small == large, (small, large)
+
+
+def test_sessions_and_answers_are_never_search_documents():
+    from wagtail.search.index import get_indexed_models
+
+    from resources.tools.models import SelfAssessmentPage
+
+    indexed = set(get_indexed_models())
+    assert BarometerSession not in indexed and BarometerAnswer not in indexed
+    assert SelfAssessmentPage in indexed  # the public page itself is searchable

@@ -128,3 +128,17 @@ def test_demo_gives_four_dimensions_a_two_round_session_and_a_full_matrix(client
     counts = (Page.objects.count(), BarometerAnswer.objects.count(), BarometerSession.objects.count())
     demo.load(command)
     assert counts == (Page.objects.count(), BarometerAnswer.objects.count(), BarometerSession.objects.count())
+
+
+@pytest.mark.django_db
+def test_admin_edit_views_render_with_their_tabs(client, barometer, tools_index, django_user_model):
+    from home.demo_utils import upsert_child
+
+    matrix, _ = upsert_child(tools_index, EngagementMatrixPage, "matrice-engagement", title="Matrice")
+    admin = django_user_model.objects.create_superuser("admin-test", "admin@example.org", "x")
+    client.force_login(admin)
+    html = client.get(f"/admin/pages/{barometer.pk}/edit/").content.decode()
+    assert "Mode d&#x27;emploi" in html or "Mode d'emploi" in html
+    html = client.get(f"/admin/pages/{matrix.pk}/edit/").content.decode()
+    assert "Cases de la matrice" in html
+    assert "Macro — partenariat" in html
