@@ -111,7 +111,12 @@ class ToolSheetIndexPage(IntroMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = clean_query(request.GET.get("q", ""))
-        sheets = filter_queryset(self.sheets(), query)
+        sheets = self.sheets()
+        if query:
+            # Run the full-text search once and keep its keys: as a subquery it
+            # would be evaluated again by each facet count (7 times).
+            matched = list(filter_queryset(sheets, query).values_list("pk", flat=True))
+            sheets = sheets.filter(pk__in=matched)
         result = apply_facets(sheets, self.facets(), request.GET)
         ordered = (
             result.queryset.select_related("category", "domain").prefetch_related("audiences").order_by("title", "pk")

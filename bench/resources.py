@@ -1,0 +1,151 @@
+"""Server time and SQL queries of the knowledge base at 100 and 1,000 sheets.
+
+Builds its own data in a throw-away SQLite database (home skeleton, the
+resources demo: categories, 8 sheets, charter, 36 lexicon terms, frameworks;
+then live sheets with audiences and themes spread over categories, domains
+and engagement levels, each body mentioning lexicon terms), requests each
+page through Django's test Client and prints p50/p95 server time and the
+number of queries. Run: .venv/bin/python bench/resources.py
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+REQUESTS = 40
+SCALES = ["micro", "meso", "macro"]
+DEGREES = ["information", "consultation", "collaboration", "partenariat"]
+AUDIENCES = ["patients", "professionnels", "directions", "representants"]
+THEMES = ["co-construction", "gouvernance", "évaluation", "pair-aidance", "parcours", "ETP", "aidants"]
+BODY = [
+    ("heading", {"text": "Pourquoi cette fiche", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Le patient partenaire et les représentants des usagers travaillent avec l'équipe ; "
+        "la co-construction et la décision partagée sont au cœur de la démarche.</p>",
+    ),
+    (
+        "steps",
+        {
+            "title": "En pratique",
+            "steps": [
+                {"title": f"Étape {n}", "who": "Le binôme", "why": "Pour avancer.", "what": "<p>Une action.</p>"}
+                for n in range(1, 5)
+            ],
+        },
+    ),
+    ("callout", {"kind": "vigilance", "title": "", "text": "<p>Prévoir l'évaluation et les PREMs dès le départ.</p>"}),
+]
+
+
+def measure(client, url):
+    client.get(url)  # warm up
+    times = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], len(ctx.captured_queries)
+
+
+def add_sheets(index, categories, domains, start, count):
+    from taggit.models import Tag
+
+    from resources.models import ToolSheetAudience, ToolSheetPage, ToolSheetTag
+
+    tags = [Tag.objects.get_or_create(name=name)[0] for name in THEMES]
+    now = timezone.now()
+    pages = []
+    for i in range(start, start + count):
+        page = ToolSheetPage(
+            title=f"Fiche pratique numéro {i}",
+            slug=f"fiche-bench-{i}",
+            summary="Une fiche pour travailler en partenariat avec des patients et des proches-aidants.",
+            category=categories[i % len(categories)],
+            domain=domains[i % len(domains)],
+            engagement_scale=SCALES[i % 3],
+            engagement_degree=DEGREES[i % 4],
+            body=BODY,
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        index.add_child(instance=page)
+        pages.append(page)
+    ToolSheetTag.objects.bulk_create(
+        [ToolSheetTag(content_object=p, tag=tags[(n + k) % len(tags)]) for n, p in enumerate(pages) for k in range(2)]
+    )
+    ToolSheetAudience.objects.bulk_create(
+        [
+            ToolSheetAudience(page=p, audience=AUDIENCES[(n + k) % len(AUDIENCES)])
+            for n, p in enumerate(pages)
+            for k in range(1 + n % 2)
+        ]
+    )
+
+
+def main():
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    from home.demo import ensure_about_and_legal, ensure_contact, ensure_domains, ensure_home, ensure_settings
+    from home.demo_utils import default_site
+    from home.models import Domain
+    from resources import demo
+    from resources.models import ToolSheetCategory, ToolSheetIndexPage
+
+    ensure_domains()
+    home = ensure_home()
+    ensure_settings(default_site(), ensure_about_and_legal(home), ensure_contact(home))
+    demo.load(None)
+    index = ToolSheetIndexPage.objects.get()
+    categories = list(ToolSheetCategory.objects.all())
+    domains = list(Domain.objects.all())
+    client = Client()
+    urls = [
+        ("index, no filter", "/fiches-outils/"),
+        ("index, 3 filters", "/fiches-outils/?public=patients&niveau=meso&theme=gouvernance"),
+        ("index, 2 filters + text", "/fiches-outils/?public=patients&niveau=meso&q=partenariat"),
+        ("index, page 5", "/fiches-outils/?page=5"),
+        ("a demo sheet", "/fiches-outils/engager-la-structure-en-quatre-etapes/"),
+        ("a generated sheet", "/fiches-outils/fiche-bench-1/"),
+        ("lexicon", "/fiches-outils/lexique/"),
+        ("comparison", "/fiches-outils/referentiels/comparer/"),
+    ]
+    print(f"{'page':26} {'sheets':>8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    done = 0
+    for size in (100, 1000):
+        started = time.perf_counter()
+        add_sheets(index, categories, domains, done, size - done)
+        done = size
+        print(f"# {size} sheets (+8 demo sheets) built in {time.perf_counter() - started:.1f} s")
+        for label, url in urls:
+            p50, p95, queries = measure(client, url)
+            print(f"{label:26} {size:>8} {p50:>8.1f} {p95:>8.1f} {queries:>8}")
+
+
+if __name__ == "__main__":
+    main()
