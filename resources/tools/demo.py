@@ -81,15 +81,15 @@ DIMENSIONS = [
 DEMO_SESSION_TOKEN = "exemple-equipe-parcours-diabete-demonstration"  # noqa: S105 (public example, not a secret)
 DEMO_SESSION_LABEL = "Équipe projet « parcours diabète » (exemple)"
 
-# (token suffix, round, role, base value per dimension, adjustments per criterion index)
+# (token suffix, round, role, values: one digit per criterion, dimensions separated by spaces)
 DEMO_ANSWERS = [
-    ("t0-pro-1", 0, Role.PROFESSIONNEL, [3, 3, 2, 2], {0: 1}),
-    ("t0-pro-2", 0, Role.PROFESSIONNEL, [3, 2, 2, 1], {}),
-    ("t0-patient-1", 0, Role.PATIENT, [2, 1, 1, 1], {1: -1}),
-    ("t0-ru-1", 0, Role.RU, [2, 2, 1, 0], {}),
-    ("t1-pro-1", 1, Role.PROFESSIONNEL, [4, 3, 3, 3], {}),
-    ("t1-patient-1", 1, Role.PATIENT, [3, 3, 2, 2], {2: 1}),
-    ("t1-ru-1", 1, Role.RU, [3, 2, 2, 2], {}),
+    ("t0-pro-1", 0, Role.PROFESSIONNEL, "43343 332 3221 2121"),
+    ("t0-pro-2", 0, Role.PROFESSIONNEL, "33232 322 2221 1121"),
+    ("t0-patient-1", 0, Role.PATIENT, "21121 201 1110 1011"),
+    ("t0-ru-1", 0, Role.RU, "22132 211 1100 1001"),
+    ("t1-pro-1", 1, Role.PROFESSIONNEL, "44343 433 3332 3232"),
+    ("t1-patient-1", 1, Role.PATIENT, "33332 323 2322 2122"),
+    ("t1-ru-1", 1, Role.RU, "33243 322 2221 2112"),
 ]
 DEMO_COMMENTS = {
     "t0-patient-1": {
@@ -150,14 +150,15 @@ def ensure_session(dimensions):
     session = BarometerSession.objects.filter(token=DEMO_SESSION_TOKEN).first()
     if session is None:
         session = BarometerSession.objects.create(token=DEMO_SESSION_TOKEN, label=DEMO_SESSION_LABEL, current_round=1)
-    for suffix, round_number, role, bases, adjustments in DEMO_ANSWERS:
+    for suffix, round_number, role, digits in DEMO_ANSWERS:
         token = f"{DEMO_SESSION_TOKEN}-{suffix}"
         if BarometerAnswer.objects.filter(token=token).exists():
             continue
         scores = {}
-        for dimension, base in zip(dimensions, bases, strict=True):
-            for index, criterion in enumerate(dimension.criteria.order_by("sort_order")):
-                scores[str(criterion.pk)] = max(0, min(4, base + adjustments.get(index, 0)))
+        for dimension, values in zip(dimensions, digits.split(), strict=False):
+            criteria = dimension.criteria.order_by("sort_order")
+            for criterion, value in zip(criteria, values, strict=False):
+                scores[str(criterion.pk)] = int(value)
         comments = {str(dimensions[i].pk): text for i, text in DEMO_COMMENTS.get(suffix, {}).items()}
         BarometerAnswer.objects.create(
             token=token,

@@ -380,3 +380,13 @@ def test_sessions_and_answers_are_never_search_documents():
     indexed = set(get_indexed_models())
     assert BarometerSession not in indexed and BarometerAnswer not in indexed
     assert SelfAssessmentPage in indexed  # the public page itself is searchable
+
+
+@override_settings(PORTAL_BAROMETER_ANSWERS_PER_HOUR=3)
+def test_guessing_session_codes_is_rate_limited(client, barometer):
+    join = barometer.url + "session/rejoindre/"
+    for n in range(3):
+        assert client.get(join, {"code": f"essai-{n}"}).status_code == 404
+    response = client.get(join, {"code": "essai-4"})
+    assert response.status_code == 429
+    assert 'value="essai-4"' in response.content.decode()

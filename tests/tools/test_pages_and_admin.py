@@ -114,6 +114,8 @@ def test_demo_gives_four_dimensions_a_two_round_session_and_a_full_matrix(client
     assert all(d.criteria.count() >= 3 for d in BarometerDimension.objects.all())
     session = BarometerSession.objects.get(token=demo.DEMO_SESSION_TOKEN)
     assert set(session.answers.values_list("round", flat=True)) == {0, 1}
+    criterion_count = sum(d.criteria.count() for d in BarometerDimension.objects.all())
+    assert all(len(a.scores) == criterion_count for a in session.answers.all())
     barometer = SelfAssessmentPage.objects.get()
     html = client.get(barometer.url).content.decode()
     session_url = f"/fiches-outils/barometre/session/{session.token}/"

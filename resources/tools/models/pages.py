@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -150,8 +150,14 @@ class SelfAssessmentPage(RoutablePageMixin, IntroMixin, Page):
 
         form = JoinForm(request.GET or None)
         if form.is_bound and form.is_valid():
-            session = get_object_or_404(BarometerSession, token=form.code_value())
-            return HttpResponseRedirect(self.url_of("session_detail", session.token))
+            session = BarometerSession.objects.filter(token=form.code_value()).first()
+            if session is not None:
+                return HttpResponseRedirect(self.url_of("session_detail", session.token))
+            # Wrong codes are counted: guessing is hopeless (192 bits), and now slow too.
+            if rate_limit_exceeded(request, "barometre-code", limit=answer_rate_limit()):
+                context = {**self.get_context(request), "join_form": form}
+                return private(render_rate_limited(request, "tools/session_join.html", context))
+            raise Http404("Session inconnue")
         status = 400 if form.is_bound else 200
         return self.render_private(request, "session_join.html", {"join_form": form}, status=status)
 
