@@ -1,0 +1,137 @@
+"""Server time and SQL queries of the projects showcase at 100 and 2,000
+projects.
+
+Builds its own data in a throw-away SQLite database (home skeleton, the
+projects index, then N live projects with themes and partner roles spread
+over domains, statuses and departments), requests each page through Django's
+test Client and prints p50/p95 server time and the number of queries.
+Run: .venv/bin/python bench/projects.py
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+REQUESTS = 30
+DEPARTMENTS = ["09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82", "75", "21"]
+STATUSES = ["en-cours", "termine", "en-projet"]
+DEGREES = ["information", "consultation", "collaboration", "partenariat"]
+SCALES = ["micro", "meso", "macro"]
+ROLES = ["patient-ressource", "pair-aidant", "proche-aidant", "representant-usagers"]
+THEMES = ["parcours de soins", "ETP", "aidants", "information / FALC", "restauration", "signalétique", "pair-aidance"]
+
+
+def measure(client, url):
+    client.get(url)  # warm up
+    times = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], len(ctx.captured_queries)
+
+
+def add_projects(index, domains, start, count):
+    from taggit.models import Tag
+
+    from projects.models import ProjectPage, ProjectPageTag, ProjectPartnerRole
+
+    tags = [Tag.objects.get_or_create(name=name)[0] for name in THEMES]
+    now = timezone.now()
+    pages = []
+    for i in range(start, start + count):
+        page = ProjectPage(
+            title=f"Projet en partenariat numéro {i}",
+            slug=f"projet-{i}",
+            summary="Un projet mené avec des patients partenaires et des proches-aidants.",
+            domain=domains[i % len(domains)],
+            structure_name=f"Structure {i % 37}",
+            structure_type="ch",
+            department_code=DEPARTMENTS[i % len(DEPARTMENTS)],
+            town="Commune",
+            start_year=2012 + i % 13,
+            status=STATUSES[i % 3],
+            engagement_degree=DEGREES[i % 4],
+            engagement_scale=SCALES[i % 3],
+            body=[("paragraph", "<p>Objectifs, équipe, étapes et résultats du projet.</p>")],
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+            is_illustrative=True,
+        )
+        index.add_child(instance=page)
+        pages.append(page)
+    ProjectPageTag.objects.bulk_create(
+        [ProjectPageTag(content_object=p, tag=tags[(n + k) % len(tags)]) for n, p in enumerate(pages) for k in range(2)]
+    )
+    ProjectPartnerRole.objects.bulk_create(
+        [
+            ProjectPartnerRole(page=p, role=ROLES[(n + k) % len(ROLES)])
+            for n, p in enumerate(pages)
+            for k in range(1 + n % 2)
+        ]
+    )
+
+
+def main():
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    from home.demo import ensure_about_and_legal, ensure_contact, ensure_domains, ensure_home, ensure_settings
+    from home.demo_utils import default_site, upsert_child
+    from home.models import Domain
+    from projects.models import ProjectIndexPage
+
+    ensure_domains()
+    home = ensure_home()
+    ensure_settings(default_site(), ensure_about_and_legal(home), ensure_contact(home))
+    index, _ = upsert_child(home, ProjectIndexPage, "projets", title="Projets accompagnés", intro="Les projets.")
+    domains = list(Domain.objects.all())
+    client = Client()
+    urls = [
+        ("list, 2 filters", "/projets/?domaine=soins&statut=en-cours"),
+        ("list, 2 filters + text", "/projets/?domaine=soins&statut=en-cours&q=numero+1234"),
+        ("list, 2 filters + broad text", "/projets/?domaine=soins&statut=en-cours&q=partenariat"),
+        ("list, no filter", "/projets/"),
+        ("domain landing", "/projets/domaine/soins/"),
+        ("map", "/projets/carte/"),
+        ("feed", "/projets/flux/"),
+        ("a project", "/projets/projet-1/"),
+    ]
+    print(f"{'page':30} {'projects':>8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    done = 0
+    for size in (100, 2000):
+        started = time.perf_counter()
+        add_projects(index, domains, done, size - done)
+        done = size
+        print(f"# {size} projects built in {time.perf_counter() - started:.1f} s")
+        for label, url in urls:
+            p50, p95, queries = measure(client, url)
+            print(f"{label:30} {size:>8} {p50:>8.1f} {p95:>8.1f} {queries:>8}")
+
+
+if __name__ == "__main__":
+    main()
