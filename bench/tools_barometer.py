@@ -56,7 +56,8 @@ def main():
 
     home = ensure_home()
     upsert_child(home, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")
-    demo.load(type("Cmd", (), {"stdout": open(os.devnull, "w")})())
+    with open(os.devnull, "w") as devnull:
+        demo.load(type("Cmd", (), {"stdout": devnull})())
     criteria = [c for d in BarometerDimension.objects.prefetch_related("criteria") for c in d.criteria.all()]
     session = BarometerSession.objects.create(label="Banc d'essai")
 
