@@ -19,7 +19,7 @@ here and the caller falls back to one `backend.search()` per model.
 
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, F, FloatField, Func, Q
+from django.db.models import CharField, Count, F, FloatField, Func, Q, Value
 from django.db.models.functions import Cast
 
 # Relative weight of a match in the title (SQLite: FTS5 bm25 column weights).
@@ -91,19 +91,23 @@ def _sqlite_entries(backend, query, autocomplete):
 
 
 def _postgres_entries(backend, query, autocomplete):
+    from django.contrib.postgres.search import SearchRank
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 
     compiler_class = backend.autocomplete_query_compiler_class if autocomplete else backend.query_compiler_class
     compiler = compiler_class(_any_indexed_queryset(), query)
     config = compiler.get_config(backend)
     search_query = compiler.build_tsquery(query, config=config)
+    # ts_rank of the whole tsquery, divided by 1 + log(document length)
+    # (normalization 1), so that a short definition is not outranked by a
+    # long page that merely repeats a word.
     if autocomplete:
-        vectors = [(F("autocomplete"), 1.0)]
+        rank = SearchRank(F("autocomplete"), search_query, normalization=Value(1))
         combined = F("autocomplete")
     else:
-        vectors = [(F("title"), F("title_norm") * TITLE_WEIGHT), (F("body"), 1.0)]
+        rank = SearchRank(F("title"), search_query, normalization=Value(1)) * F("title_norm") * TITLE_WEIGHT
+        rank = rank + SearchRank(F("body"), search_query, normalization=Value(1))
         combined = F("title")._combine(F("body"), "||", False)
-    rank = compiler._build_rank_expression(vectors, config)
     entries = IndexEntry.objects.annotate(_search_vector=combined).filter(_search_vector=search_query)
     return entries, "", rank, True
 

@@ -154,7 +154,8 @@ def test_queries_are_logged_cheaply(client, demo):
     client.get(URL, {"q": "charte", "page": 2})
     client.get(URL, {"q": ""})
     client.get(URL, {"q": "   "})
-    assert not Query.objects.filter(query_string__in=["charte", ""]).exists()
+    assert hits("charte") == 0
+    assert not Query.objects.filter(query_string="").exists()
 
 
 def test_no_result_proposes_close_lexicon_terms_and_the_pillars(client, demo):
@@ -193,6 +194,16 @@ def test_autocomplete_returns_at_most_eight_titles_with_type_and_url(client, dem
     )
     assert client.get(SUGGEST, {"q": ""}).json()["results"] == []
     assert client.get(SUGGEST, {"q": "education therapeutiques"}).json()["results"][0]["title"].startswith("Éducation")
+
+
+def test_demo_promotions_are_loaded_once_and_shown(client, demo):
+    from search import demo as search_demo
+
+    count = SearchPromotion.objects.count()
+    search_demo.load()
+    assert SearchPromotion.objects.count() == count >= 3
+    promoted = client.get(URL, {"q": "Charte"}).context["outcome"].promotions
+    assert [p.url for p in promoted] == ["/fiches-outils/charte-du-partenariat/"]
 
 
 def test_search_page_accepts_get_only(client, demo):
