@@ -10,7 +10,8 @@ named. All texts are written for the portal.
 from home import geo
 from home.demo_utils import get_home, upsert_child
 from home.models import Domain
-from projects.models import ProjectIndexPage, ProjectPage, ProjectPartnerRole
+from projects.models import ProjectIndexPage, ProjectPage, ProjectPartnerRole, ProjectRelatedSheet
+from resources.models import ToolSheetPage
 
 INDEX_INTRO = (
     "Des équipes ont déjà travaillé avec des patients et des proches-aidants partenaires : dans les soins, "
@@ -1097,7 +1098,27 @@ def _body_changed(page, body):
     return _without_ids(stored) != _without_ids(wanted)
 
 
-def ensure_project(index, i, item, domains):
+def sheet_slugs(item):
+    """Tool sheets of the resources demo that fit a project (at most two)."""
+    domain, themes, status, roles = item[3], item[4], item[11], item[14]
+    slugs = []
+    if "pair-aidance" in themes:
+        slugs.append("le-patient-accompagnateur")
+    if domain == "gouvernance":
+        slugs.append("engager-la-structure-en-quatre-etapes")
+    if "ru" in roles and item[6] in ("cpts", "dac"):
+        slugs.append("representants-des-usagers-en-cpts-et-dac")
+    if domain == "soins" and "ETP" in themes:
+        slugs.append("se-situer-dans-la-relation-de-soin")
+    slugs.append(
+        {"termine": "evaluer-un-projet-en-partenariat", "en-projet": "demarrer-un-projet-en-partenariat"}.get(
+            status, "freins-et-leviers-selon-la-has"
+        )
+    )
+    return slugs[:2]
+
+
+def ensure_project(index, i, item, domains, sheets):
     (
         slug,
         title,
@@ -1141,7 +1162,11 @@ def ensure_project(index, i, item, domains):
         engagement_scale=scale,
     )
     wanted_roles = [R[r] for r in roles]
+    wanted_sheets = [sheets[slug] for slug in sheet_slugs(item) if slug in sheets]
     changed = False
+    if [link.sheet_id for link in page.related_sheets.all()] != [sheet.pk for sheet in wanted_sheets]:
+        page.related_sheets = [ProjectRelatedSheet(sheet=sheet) for sheet in wanted_sheets]
+        changed = True
     if sorted(t.name for t in page.tags.all()) != sorted(themes):
         page.tags.set(themes)
         changed = True
@@ -1163,5 +1188,6 @@ def load(command):
     # The home page's pillar pointed at the placeholder this index replaced.
     ensure_pillars(home)
     domains = {d.slug: d for d in Domain.objects.all()}
+    sheets = {sheet.slug: sheet for sheet in ToolSheetPage.objects.live()}
     for i, item in enumerate(PROJECTS):
-        ensure_project(index, i, item, domains)
+        ensure_project(index, i, item, domains, sheets)

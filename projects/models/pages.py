@@ -314,6 +314,20 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
 
         return views.propose(self, request)
 
+    def get_sitemap_urls(self, request=None):
+        """The listing, plus each domain's landing page and the map."""
+        from home.models import Domain
+
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base = self.get_full_url(request)
+        extra = [
+            self.reverse_subpage("domain_route", args=[slug]) for slug in Domain.objects.values_list("slug", flat=True)
+        ]
+        extra.append(self.reverse_subpage("map_route"))
+        return urls + [{"location": base + path, "lastmod": self.last_published_at} for path in extra]
+
     # --- Data -----------------------------------------------------------------
 
     def projects(self):

@@ -1,0 +1,53 @@
+"""Retention of proposals' personal data, and the showcase's routes in the sitemap."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from projects.models import ProjectProposal
+
+
+def proposal(days_old, spam=False):
+    p = ProjectProposal.objects.create(
+        submitter_name="Camille (fictive)",
+        submitter_email="camille@example.org",
+        title="Projet",
+        summary="Résumé",
+        structure_name="CH",
+        structure_type="ch",
+        department_code="31",
+        status="en-cours",
+        engagement_degree="collaboration",
+        engagement_scale="meso",
+        is_spam=spam,
+    )
+    ProjectProposal.objects.filter(pk=p.pk).update(created_at=timezone.now() - timedelta(days=days_old))
+    return p
+
+
+@pytest.mark.django_db
+def test_old_proposals_lose_their_personal_data_and_old_spam_goes(capsys):
+    recent, old, old_spam, recent_spam = proposal(10), proposal(400), proposal(40, spam=True), proposal(5, spam=True)
+    call_command("purge_project_proposals", "--dry-run")
+    assert ProjectProposal.objects.filter(submitter_email="camille@example.org").count() == 4
+    call_command("purge_project_proposals")
+    old.refresh_from_db()
+    assert old.submitter_name == "(effacé)" and "camille" not in old.submitter_email and old.title == "Projet"
+    assert ProjectProposal.objects.get(pk=recent.pk).submitter_email == "camille@example.org"
+    assert not ProjectProposal.objects.filter(pk=old_spam.pk).exists()
+    assert ProjectProposal.objects.filter(pk=recent_spam.pk).exists()
+    assert "1 proposition(s) anonymisée(s), 1 indésirable(s)" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_domain_pages_and_the_map(client, index):
+    from tests.projects.conftest import make_project
+
+    project = make_project(index)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/projets/domaine/soins/</loc>" in xml
+    assert "/projets/carte/</loc>" in xml
+    assert f"{project.url}</loc>" in xml
+    assert "/projets/proposer/" not in xml and "/projets/flux/" not in xml
