@@ -1,0 +1,100 @@
+"""Bench: server time (p50/p95) and SQL queries of the admin dashboard for a
+patient co-pilot, an administrator and an editor, with 20 and 200 pages in
+review (and as many publications in the audit log), on a throw-away SQLite
+database.
+
+    .venv/bin/python bench/editorial.py [--runs 30]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+_db = tempfile.NamedTemporaryFile(suffix=".sqlite3", delete=False)  # noqa: SIM115 (removed at the end)
+os.environ["DATABASE_URL"] = f"sqlite:///{_db.name}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+os.environ.pop("REDIS_URL", None)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+
+def user(username, group):
+    person = get_user_model().objects.create_user(username, f"{username}@example.org", "bench")
+    person.groups.add(Group.objects.get(name=group))
+    return person
+
+
+def put_in_review(parent, editor, n, start):
+    from home.models import StandardPage
+
+    for i in range(start, start + n):
+        page = StandardPage(title=f"Fiche {i}", slug=f"fiche-{i}", intro="Version publiée.")
+        parent.add_child(instance=page)
+        page.save_revision(user=editor).publish(user=editor, skip_permission_checks=True)
+        page.intro = f"Proposition {i}"
+        page.save_revision(user=editor)
+        page.get_workflow().start(page, editor)
+
+
+def measure(client, runs):
+    client.get("/admin/")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        response = client.get("/admin/")
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/admin/")
+    times.sort()
+    p95 = times[min(len(times) - 1, round(len(times) * 0.95) - 1)]
+    return statistics.median(times), p95, len(ctx.captured_queries)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    started = time.time()
+    call_command("migrate", verbosity=0)
+    from editorial import roles
+    from home.demo import ensure_home
+
+    home = ensure_home()
+    roles.ensure_roles()
+    people = {
+        "co-pilote usager": user("usager", roles.COPILOTS_PATIENTS),
+        "administrateur": user("admin", roles.ADMINS),
+        "rédacteur": user("redaction", roles.EDITORS),
+    }
+    print(f"Base SQLite temporaire : {_db.name} (préparation {time.time() - started:.0f} s)")
+    print(f"{'en relecture':>12}  {'tableau de bord de':<18} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4}")
+    done = 0
+    for size in (20, 200):
+        put_in_review(home, people["rédacteur"], size - done, done)
+        done = size
+        for label, person in people.items():
+            client = Client()
+            client.force_login(person)
+            p50, p95, queries = measure(client, args.runs)
+            print(f"{size:>12}  {label:<18} {p50:7.1f} {p95:7.1f} {queries:>4}")
+    os.unlink(_db.name)
+
+
+if __name__ == "__main__":
+    main()
