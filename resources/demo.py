@@ -1227,7 +1227,7 @@ def ensure_frameworks(index):
 
 
 def load(command=None):
-    from home.demo import ensure_domains
+    from home.demo import ensure_domains, ensure_pillars
 
     ensure_domains()
     home = get_home()
@@ -1244,6 +1244,8 @@ def load(command=None):
         ),
         search_description="Fiches pratiques, charte, lexique et référentiels du partenariat en santé.",
     )
+    # The placeholder page the home pillar pointed at has just been replaced.
+    ensure_pillars(get_home())
     sheets = ensure_sheets(index)
     sync_page(
         index,
