@@ -428,7 +428,7 @@ PROJECTS = [
     ),
     (
         "had-aidants-palliatifs",
-        "Hospitalisation à domicile : mieux accueillir les aidants en soins palliatifs",
+        "Soins palliatifs en HAD : faire une place aux proches-aidants",
         "Des proches endeuillés et des soignants repensent l'accueil des aidants à domicile en fin de vie.",
         "soins",
         ["aidants", "soins palliatifs"],

@@ -98,7 +98,14 @@ def filtered_projects(index_page, request, domain=None):
 
 def project_list(index_page, request, domain=None):
     result, query, sort, ignored = filtered_projects(index_page, request, domain)
-    queryset = result.queryset.order_by(*SORTS[sort][1]).select_related("domain").prefetch_related("tagged_items__tag")
+    # Re-select by key: no DISTINCT over every column (the body is large) for
+    # the count and the page, while multi-valued facets still never duplicate.
+    queryset = (
+        ProjectPage.objects.filter(pk__in=result.queryset.values("pk"))
+        .order_by(*SORTS[sort][1])
+        .select_related("domain")
+        .prefetch_related("tagged_items__tag")
+    )
     page_obj = index_page.paginate(request, queryset, index_page.per_page)
     if page_obj is None:
         ignored.append(f"Page : « {(request.GET.get('page') or '')[:10]} »")
