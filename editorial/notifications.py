@@ -87,7 +87,7 @@ def _authors(workflow_state, revision):
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):
-    from editorial.models import CrossReviewTask, reviewable_task_states
+    from editorial.models import CrossReviewTask
 
     task = instance.task.specific
     if not isinstance(task, CrossReviewTask):
@@ -95,7 +95,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     reviewers = [
         member
         for member in get_user_model().objects.filter(groups__in=task.groups.all()).distinct().order_by("pk")
-        if reviewable_task_states(member).filter(pk=instance.pk).exists()
+        if task.blocking_reason(instance, member) is None
     ]
     revision = instance.revision
     _send(

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail.test.utils.form_data import inline_formset
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from editorial.models import CrossReviewTask
 from editorial.roles import PATIENT_STEP, PROFESSIONAL_STEP, WORKFLOW_NAME
@@ -295,3 +295,47 @@ def test_the_finish_action_refuses_an_incomplete_cross_review(people, review_pag
     TaskState.objects.filter(pk=first.pk).update(status="approved", finished_by=people["both"])
     with pytest.raises(PermissionDenied):
         check_cross_review(state, revision)
+
+
+def test_a_lexicon_term_goes_through_the_cross_review(client, people):
+    """The same circuit for a workflow snippet, through the snippet views."""
+    from django.apps import apps
+    from wagtail.test.utils.form_data import rich_text, streamfield
+
+    term_model = apps.get_model("resources", "GlossaryTerm")
+    viewset = term_model.snippet_viewset
+    data = nested_form_data(
+        {
+            "term": "Pair-aidance",
+            "variants": "",
+            "short_definition": "Soutien apporté par une personne qui a vécu une situation proche.",
+            "definition": rich_text("<p>Une définition rédigée par le groupe de travail.</p>"),
+            "sources": streamfield([]),
+            "slug": "pair-aidance",
+            "inline_linking": "on",
+        }
+    )
+    editor = login(client, people["editor"])
+    response = editor.post(reverse(viewset.get_url_name("add")), {**data, "action-submit": "1"})
+    assert response.status_code == 302, response.content.decode()[:300]
+    term = term_model.objects.get(slug="pair-aidance")
+    assert not term.live
+    assert term.current_workflow_task.name == PATIENT_STEP
+    assert sorted(to for to, _, _ in outbox()) == ["double@example.org", "usager@example.org", "usagere2@example.org"]
+
+    def act(who, action):
+        term.refresh_from_db()
+        url = reverse(
+            viewset.get_url_name("workflow_action"), args=[term.pk, action, term.current_workflow_task_state.pk]
+        )
+        return login(client, people[who]).post(url, {"comment": ""})
+
+    assert refused(act("pro", "approve"))
+    act("patient", "approve")
+    term.refresh_from_db()
+    assert term.current_workflow_task.name == PROFESSIONAL_STEP
+    assert refused(act("patient", "approve"))
+    act("pro", "approve")
+    term.refresh_from_db()
+    assert term.live
+    assert term.current_workflow_task is None
