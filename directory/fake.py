@@ -112,3 +112,83 @@ def partner_data(index, departments, domains, rng=None):
         if domains
         else [],
     }
+
+
+def bulk_seed(count, start=1000, departments=None):
+    """Create `count` published fictional partners fast (bulk inserts, then
+    one bulk indexing pass). For benchmarks: no email, no audit log."""
+    from django.utils import timezone
+    from wagtail.search.backends import get_search_backends
+
+    from home import geo
+    from home.models import Domain
+
+    from .models import ExperienceTheme, PartnerProfile, ProfileLanguage, ProfileRole, TaggedExperienceTheme
+    from .models.profiles import CONSENT_TEXT_VERSION
+
+    departments = departments or geo.departments_of("76")
+    domains = list(Domain.objects.order_by("pk"))
+    themes = {}
+    for name in THEMES:
+        theme = ExperienceTheme.objects.filter(name=name).first()
+        if theme is None:
+            theme = ExperienceTheme(name=name)
+            theme.save()
+        themes[name] = theme
+    now = timezone.now()
+    data = [partner_data(i, departments, domains) for i in range(start, start + count)]
+    profiles = []
+    for item in data:
+        fields = {k: v for k, v in item.items() if k not in ("roles", "languages", "themes", "domains")}
+        profile = PartnerProfile(
+            **fields,
+            status=PartnerProfile.Status.PUBLISHED,
+            consent_listing_at=now,
+            consent_health_at=now if item["consent_health"] else None,
+            consent_text_version=CONSENT_TEXT_VERSION,
+            email_confirmed_at=now,
+            published_at=now,
+            last_confirmed_at=now,
+        )
+        profile.region = geo.region_of(profile.department)
+        profile.public_department = profile.department if profile.territory_visibility == "department" else ""
+        profiles.append(profile)
+    PartnerProfile.objects.bulk_create(profiles, batch_size=500)
+    through = PartnerProfile.domains.through
+    ProfileRole.objects.bulk_create(
+        [ProfileRole(profile=p, role=r) for p, item in zip(profiles, data, strict=True) for r in item["roles"]],
+        batch_size=1000,
+    )
+    ProfileLanguage.objects.bulk_create(
+        [ProfileLanguage(profile=p, code=c) for p, item in zip(profiles, data, strict=True) for c in item["languages"]],
+        batch_size=1000,
+    )
+    TaggedExperienceTheme.objects.bulk_create(
+        [
+            TaggedExperienceTheme(content_object=p, tag=themes[t])
+            for p, item in zip(profiles, data, strict=True)
+            for t in item["themes"]
+        ],
+        batch_size=1000,
+    )
+    through.objects.bulk_create(
+        [
+            through(partnerprofile_id=p.pk, domain_id=d.pk)
+            for p, item in zip(profiles, data, strict=True)
+            for d in item["domains"]
+        ],
+        batch_size=1000,
+    )
+    from django.db.models import Prefetch
+
+    queryset = PartnerProfile.objects.filter(pk__in=[p.pk for p in profiles]).prefetch_related(
+        "roles",
+        "languages",
+        "domains",
+        Prefetch("tagged_themes", queryset=TaggedExperienceTheme.objects.select_related("tag")),
+    )
+    objects = list(queryset)
+    for backend in get_search_backends():
+        for offset in range(0, len(objects), 500):
+            backend.add_bulk(PartnerProfile, objects[offset : offset + 500])
+    return len(profiles)

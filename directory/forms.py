@@ -201,17 +201,18 @@ class ReportForm(AntiAbuseFormMixin, forms.Form):
 
 
 def theme_options():
-    """Themes shown by at least one published, consenting profile."""
-    rows = (
-        ExperienceTheme.objects.filter(
-            tagged_profiles__content_object__status=PartnerProfile.Status.PUBLISHED,
-            tagged_profiles__content_object__consent_health=True,
-        )
-        .order_by("name")
-        .values_list("slug", "name")
-        .distinct()
+    """Themes shown by at least one published, consenting profile (one EXISTS
+    per theme: the theme list is short, the profile list is not)."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import TaggedExperienceTheme
+
+    shown = TaggedExperienceTheme.objects.filter(
+        tag=OuterRef("pk"),
+        content_object__status=PartnerProfile.Status.PUBLISHED,
+        content_object__consent_health=True,
     )
-    return list(rows)
+    return list(ExperienceTheme.objects.filter(Exists(shown)).order_by("name").values_list("slug", "name"))
 
 
 REGION_OPTIONS = geo.REGION_CHOICES

@@ -4,7 +4,7 @@ import json
 import time
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -19,7 +19,7 @@ from search.text import clean_query, filter_queryset
 from . import emails, links
 from .csvutils import to_csv
 from .forms import ContactForm, ManageRequestForm, ProfileFieldsForm, RegistrationForm, ReportForm, theme_options
-from .models import ContactRequest, Language, PartnerProfile, TaggedExperienceTheme
+from .models import ContactRequest, Language, PartnerProfile, ProfileLanguage, ProfileRole, TaggedExperienceTheme
 from .privacy import delete_profile, profile_data
 
 SESSION_KEY = "directory_profile"
@@ -51,8 +51,32 @@ def _remote_counts(queryset):
     return {"oui": queryset.filter(remote_ok=True).order_by().count()}
 
 
+def _plain_counts(path):
+    """Counts without DISTINCT: the filters use EXISTS and a profile has each
+    role, language or domain once, so no row is counted twice."""
+
+    def count_fn(queryset):
+        rows = queryset.order_by().values(path).annotate(n=Count("pk"))
+        return {str(row[path]): row["n"] for row in rows if row[path] not in (None, "")}
+
+    return count_fn
+
+
+def _exists_filter(model, link, field):
+    """Filter on a multi-valued relation with EXISTS: no join, no duplicate
+    rows, so the result needs no DISTINCT over whole profile rows."""
+
+    def filter_fn(queryset, value):
+        return queryset.filter(Exists(model.objects.filter(**{link: OuterRef("pk"), field: value})))
+
+    return filter_fn
+
+
 def _theme_filter(queryset, value):
-    return queryset.filter(consent_health=True, tagged_themes__tag__slug=value)
+    """Themes filter only profiles that consent to show them."""
+    return _exists_filter(TaggedExperienceTheme, "content_object", "tag__slug")(
+        queryset.filter(consent_health=True), value
+    )
 
 
 def _theme_counts(queryset):
@@ -68,16 +92,32 @@ def _theme_counts(queryset):
 def directory_facets(departments):
     from home.models import Domain
 
+    domain_link = PartnerProfile.domains.through
     return [
-        Facet("role", "Rôle", "roles__role", options=lambda: list(PartnerRole.choices)),
+        Facet(
+            "role",
+            "Rôle",
+            "roles__role",
+            count_fn=_plain_counts("roles__role"),
+            options=lambda: list(PartnerRole.choices),
+            filter_fn=_exists_filter(ProfileRole, "profile", "role"),
+        ),
         Facet(
             "domaine",
             "Domaine d'intervention",
             "domains__slug",
+            count_fn=_plain_counts("domains__slug"),
             options=lambda: list(Domain.objects.order_by("sort_order", "name").values_list("slug", "name")),
+            filter_fn=_exists_filter(domain_link, "partnerprofile", "domain__slug"),
         ),
-        Facet("departement", "Département", "public_department", options=lambda: departments),
-        Facet("region", "Région", "region", options=lambda: geo.REGION_CHOICES),
+        Facet(
+            "departement",
+            "Département",
+            "public_department",
+            options=lambda: departments,
+            count_fn=_plain_counts("public_department"),
+        ),
+        Facet("region", "Région", "region", options=lambda: geo.REGION_CHOICES, count_fn=_plain_counts("region")),
         Facet(
             "distance",
             "À distance",
@@ -94,7 +134,14 @@ def directory_facets(departments):
             filter_fn=_theme_filter,
             count_fn=_theme_counts,
         ),
-        Facet("langue", "Langue", "languages__code", options=lambda: list(Language.choices)),
+        Facet(
+            "langue",
+            "Langue",
+            "languages__code",
+            count_fn=_plain_counts("languages__code"),
+            options=lambda: list(Language.choices),
+            filter_fn=_exists_filter(ProfileLanguage, "profile", "code"),
+        ),
     ]
 
 

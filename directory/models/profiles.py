@@ -153,6 +153,10 @@ class PartnerProfile(index.Indexed, ClusterableModel):
         verbose_name_plural = "profils de patients partenaires"
         ordering = ["display_name", "pk"]
         permissions = [("view_private_data", "Voir les coordonnées et consentements des partenaires")]
+        indexes = [
+            models.Index(fields=["status", "public_department"], name="directory_status_dept"),
+            models.Index(fields=["status", "display_name"], name="directory_status_name"),
+        ]
 
     def __str__(self):
         # No personal data: this is what audit logs and admin breadcrumbs store.
@@ -248,6 +252,7 @@ class ProfileRole(models.Model):
         verbose_name = "rôle"
         verbose_name_plural = "rôles"
         unique_together = [("profile", "role")]
+        indexes = [models.Index(fields=["role", "profile"], name="directory_role_profile")]
 
     def __str__(self):
         return self.get_role_display()

@@ -2,11 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from directory.demo import create_partner
-from directory.fake import partner_data
+from directory.fake import bulk_seed
 from directory.models import PartnerProfile
-from home import geo
-from home.models import Domain
 
 
 class Command(BaseCommand):
@@ -17,14 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("--start", type=int, default=1000, help="Premier numéro (évite les profils de démo).")
 
     def handle(self, *args, partners, start, **options):
-        departments = geo.departments_of("76")
-        domains = list(Domain.objects.order_by("pk"))
-        existing = set(PartnerProfile.objects.values_list("email", flat=True))
-        created = 0
-        for index in range(start, start + partners):
-            data = partner_data(index, departments, domains)
-            if data["email"] in existing:
-                continue
-            create_partner(data)
-            created += 1
+        # Continue after the highest number already seeded: re-running adds N more.
+        last = PartnerProfile.objects.filter(email__startswith="partenaire-fictif-").order_by("-email").first()
+        if last is not None:
+            start = max(start, int(last.email.split("-")[-1].split("@")[0]) + 1)
+        created = bulk_seed(partners, start=start)
         self.stdout.write(f"{created} profils créés.")
