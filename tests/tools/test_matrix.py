@@ -84,13 +84,26 @@ def test_cells_link_to_the_live_tool_sheets_of_their_level_and_degree(client, to
     assert sum("href=" in cell for cell in cells) == 2
 
 
-def test_projects_are_linked_too_when_the_projects_app_has_them(client, tools_index, matrix):
+def test_projects_are_linked_in_their_cell_next_to_tool_sheets(client, home_page, tools_index, matrix):
     try:
         apps.get_model("projects", "ProjectPage")
     except LookupError:
         pytest.skip("projects.ProjectPage is not there yet")
-    # Rendering must not fail whatever the projects app holds.
-    assert client.get(matrix.url).status_code == 200
+    from home.demo import ensure_domains
+    from projects.models import ProjectIndexPage
+    from tests.projects.conftest import make_project
+
+    ensure_domains()
+    projects, _ = upsert_child(home_page, ProjectIndexPage, "projets", title="Projets accompagnés")
+    project = make_project(
+        projects, title="Comité de patients fictif", engagement_scale="macro", engagement_degree="partenariat"
+    )
+    add_sheet(tools_index, "co-construire", "macro", "partenariat")
+    table = table_of(client.get(matrix.url).content.decode())
+    cell = re.findall(r"<td>(.*?)</td>", table, re.S)[-1]  # macro × partenariat
+    assert "Fiches outils :" in cell and "Projets :" in cell
+    assert cell.index("Fiches outils :") < cell.index("Projets :")
+    assert f'href="{project.url}"' in cell and 'href="/fiches-outils/co-construire/"' in cell
 
 
 def test_query_count_does_not_grow_with_linked_pages(client, tools_index, matrix):
