@@ -390,3 +390,32 @@ def test_guessing_session_codes_is_rate_limited(client, barometer):
     response = client.get(join, {"code": "essai-4"})
     assert response.status_code == 429
     assert 'value="essai-4"' in response.content.decode()
+
+
+def test_result_page_query_count_does_not_grow_with_the_session(client, barometer, dimensions):
+    from tests.utils import count_queries
+
+    session = BarometerSession.objects.create()
+    criteria = criteria_of(dimensions)
+
+    def add(count):
+        BarometerAnswer.objects.bulk_create(
+            [
+                BarometerAnswer(
+                    session=session,
+                    role=("professionnel", "patient")[n % 2],
+                    scores={str(c.pk): (n + i) % 5 for i, c in enumerate(criteria)},
+                    completed=True,
+                )
+                for n in range(count)
+            ]
+        )
+
+    add(2)
+    url = f"{barometer.url}reponse/{BarometerAnswer.objects.first().token}/resultat/"
+    client.get(url)
+    _, small = count_queries(client, url)
+    add(38)
+    response, large = count_queries(client, url)
+    assert "Moyenne de la session (T0)" in response.content.decode()
+    assert small == large, (small, large)
