@@ -81,9 +81,10 @@ def _candidate_pages():
 
 def _propose(page, editor, sentence):
     draft = page.get_latest_revision_as_object()
-    intro = getattr(draft, "intro", None)
-    if isinstance(intro, str):
-        draft.intro = f"{intro} {sentence}".strip()
+    for field in ("summary", "intro"):  # a tool sheet's summary, a standard page's intro
+        if isinstance(getattr(draft, field, None), str):
+            setattr(draft, field, f"{getattr(draft, field)} {sentence}".strip())
+            break
     else:
         draft.title = f"{draft.title} (mise à jour proposée)"
     draft.save_revision(user=editor)
