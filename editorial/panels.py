@@ -7,7 +7,7 @@ come from the revisions' and log entries' stored labels (`object_str`,
 
 from heapq import merge
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import ModelLogEntry, PageLogEntry
 
@@ -151,9 +151,18 @@ class DirectoryQueuePanel(ListPanel):
         queryset = getattr(queries, self.query_name)(**self.query_kwargs)
         items = []
         for obj in queryset[:LIMIT]:
-            url = getattr(obj, "get_admin_url", None)
-            items.append({"title": str(obj), "url": url() if callable(url) else "", "meta": "", "date": None})
+            items.append({"title": str(obj), "url": self.inspect_url(obj), "meta": "", "date": None})
         return items
+
+    @staticmethod
+    def inspect_url(obj):
+        """The moderation admin's inspect view of `obj` (wagtail-modeladmin's
+        URL names), or no link."""
+        meta = obj._meta
+        try:
+            return reverse(f"{meta.app_label}_{meta.model_name}_modeladmin_inspect", args=[obj.pk])
+        except NoReverseMatch:
+            return ""
 
 
 class PendingRegistrationsPanel(DirectoryQueuePanel):

@@ -339,3 +339,22 @@ def test_a_lexicon_term_goes_through_the_cross_review(client, people):
     term.refresh_from_db()
     assert term.live
     assert term.current_workflow_task is None
+
+
+def test_a_superusers_direct_publish_of_a_lexicon_term_is_listed(client, people):
+    from django.apps import apps
+    from wagtail.models import ModelLogEntry
+
+    term_model = apps.get_model("resources", "GlossaryTerm")
+    term = term_model(term="Savoirs expérientiels", short_definition="Ce que l'on apprend en vivant la maladie.")
+    term.definition = "<p>Définition.</p>"
+    term.save()
+    term.save_revision().publish()
+    assert not ModelLogEntry.objects.filter(action="editorial.unreviewed_publish").exists()  # no person: the demo
+    term.short_definition = "Nouvelle définition courte publiée en urgence."
+    term.save_revision(user=people["superuser"]).publish(user=people["superuser"])
+    entry = ModelLogEntry.objects.get(action="editorial.unreviewed_publish")
+    assert entry.user == people["superuser"] and entry.object_id == str(term.pk)
+    client.force_login(people["admin"])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Savoirs expérientiels" in panel(html, "Publié sans relecture croisée")
