@@ -82,3 +82,33 @@ def test_directory_queues_are_shown_to_moderators_and_admins_only(client, people
         html, _ = dashboard(client, user)
         assert ("Inscriptions à modérer" in html) is visible
         assert ("Demandes de contact sans réponse depuis plus de 7 jours" in html) is visible
+
+
+def test_moderation_queues_cost_the_same_with_more_registrations(client, people, home_page):
+    from django.utils import timezone
+
+    from editorial.panels import PendingRegistrationsPanel
+
+    if not PendingRegistrationsPanel.available():
+        pytest.skip("directory.queries not available yet")
+    from directory.fake import bulk_seed
+    from directory.models import PartnerProfile
+    from home.demo import ensure_domains
+
+    ensure_domains()
+
+    def pending(count, start):
+        bulk_seed(count, start=start)
+        PartnerProfile.objects.filter(status=PartnerProfile.Status.PUBLISHED).update(
+            status=PartnerProfile.Status.PENDING, email_confirmed_at=timezone.now()
+        )
+
+    moderator = make_user("moderatrice", "Modération de l'annuaire")
+    pending(2, 5000)
+    html, small = dashboard(client, moderator)
+    pending(12, 6000)
+    html, large = dashboard(client, moderator)
+    assert small == large, (small, large)
+    section = html.split("Inscriptions à modérer")[1].split("</section>")[0]
+    assert section.count("Profil n°") == 10  # the first ten, linked to the moderation admin
+    assert "/admin/directory/partnerprofile/inspect/" in section
