@@ -47,6 +47,7 @@ PROFESSIONAL_STEP = "Validation par les co-pilotes professionnels"
 PRIVATE_COLLECTION = "Documents internes (connexion requise)"
 # The workflow Wagtail creates in its own migration; ours replaces it on the root.
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
@@ -147,12 +148,24 @@ def _grant_snippet_permissions(model):
         group.permissions.add(*Permission.objects.filter(content_type=ct, codename__in=codenames))
 
 
+def retire_wagtail_defaults():
+    """Once, when the portal's workflow is first created: Wagtail's own
+    "Editors" and "Moderators" groups (the latter may publish everywhere) are
+    removed if nobody is in them, and its default workflow is deactivated, so
+    the admin shows the portal's roles only."""
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
+    for default in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
+        if not default.workflow_states.filter(status="in_progress").exists():
+            default.deactivate()
+
+
 def ensure_workflow():
     """The two-step workflow; returns it. Steps are only created with it."""
     from editorial.models import CrossReviewTask
 
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created:
+        retire_wagtail_defaults()
         for order, (step, group_name) in enumerate(
             [(PATIENT_STEP, COPILOTS_PATIENTS), (PROFESSIONAL_STEP, COPILOTS_PROFESSIONALS)]
         ):

@@ -100,3 +100,16 @@ def test_an_editor_cannot_see_partner_profiles_nor_contact_requests(client, peop
             assert is_refused(client.get(url)), (url, who)
         client.force_login(moderator)
         assert client.get(url).status_code == 200, url
+
+
+def test_wagtails_default_groups_and_workflow_are_retired(people):
+    """Only the portal's roles remain: Wagtail's "Moderators" could publish
+    everywhere without the cross review."""
+    assert not Group.objects.filter(name__in=roles.WAGTAIL_DEFAULT_GROUPS).exists()
+    assert not Workflow.objects.filter(name=roles.WAGTAIL_DEFAULT_WORKFLOW, active=True).exists()
+    assert set(Group.objects.values_list("name", flat=True)) >= {
+        roles.EDITORS,
+        roles.COPILOTS_PATIENTS,
+        roles.COPILOTS_PROFESSIONALS,
+        roles.ADMINS,
+    }
