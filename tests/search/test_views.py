@@ -256,3 +256,17 @@ def queries(client, path, params):
     with CaptureQueriesContext(connection) as ctx:
         client.get(path, params)
     return ctx.captured_queries
+
+
+def test_hidden_matches_ranked_first_do_not_hide_visible_ones(client, demo):
+    """More hidden entries than the ranking's spare room: the ranking is
+    redone with the visibility test on every match."""
+    home = demo.root_page
+    for i in range(60):
+        draft = StandardPage(title=f"Quokka quokka quokka {i}", slug=f"quokka-{i}", intro="Quokka quokka.")
+        home.add_child(instance=draft)
+        draft.unpublish()
+    live = StandardPage(title="Un seul quokka", slug="quokka-publie", intro="Un texte plus long sur le quokka publié.")
+    home.add_child(instance=live)
+    live.save_revision().publish()
+    assert titles(client.get(URL, {"q": "quokka"})) == ["Un seul quokka"]
