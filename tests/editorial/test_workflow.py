@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from editorial.models import CrossReviewTask
 from editorial.roles import PATIENT_STEP, PROFESSIONAL_STEP, WORKFLOW_NAME
+from home.models import StandardPage
 
 from .conftest import clear_outbox, login, outbox, post_edit, submit, workflow_action
 
@@ -358,3 +359,28 @@ def test_a_superusers_direct_publish_of_a_lexicon_term_is_listed(client, people)
     client.force_login(people["admin"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Savoirs expérientiels" in panel(html, "Publié sans relecture croisée")
+
+
+def test_expiry_set_in_review_unpublishes_the_page(client, people, review_page):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    expire = timezone.localtime(timezone.now() + timedelta(days=30))
+    submit(
+        login(client, people["editor"]),
+        review_page,
+        intro="Version à durée limitée.",
+        expire_at=expire.strftime("%Y-%m-%d %H:%M"),
+    )
+    workflow_action(login(client, people["patient"]), review_page, "approve")
+    workflow_action(login(client, people["pro"]), review_page, "approve")
+    review_page.refresh_from_db()
+    assert review_page.live and review_page.intro == "Version à durée limitée."
+    assert review_page.expire_at is not None
+    # Thirty days later, the cron job withdraws it.
+    StandardPage.objects.filter(pk=review_page.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+    call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    review_page.refresh_from_db()
+    assert not review_page.live and review_page.expired
