@@ -976,7 +976,7 @@ def build_body(i, item):
     (
         _slug,
         _title,
-        summary,
+        _summary,
         _domain,
         themes,
         structure,
@@ -1032,10 +1032,21 @@ def build_body(i, item):
         indicators.append(
             {"label": "Participants satisfaits de la démarche", "value": str(70 + (i * 7) % 26), "unit": "%"}
         )
-    quote, author = TESTIMONIES[i % len(TESTIMONIES)]
+    if "proche" in roles:
+        quote, author = TESTIMONIES[3]
+    elif "ru" in roles and i % 2:
+        quote, author = TESTIMONIES[2]
+    else:
+        quote, author = TESTIMONIES[(0, 1, 4)[i % 3]]
     return [
         _paragraph(
-            f"{summary} Porté par {structure}, le projet relève du degré « {degree} » du continuum de l'engagement."
+            f"Porté par {structure}, ce projet relève du degré « {degree} » du continuum de l'engagement : "
+            + {
+                "information": "les patients et les proches reçoivent une information construite pour eux.",
+                "consultation": "l'avis des personnes concernées est recueilli avant de décider.",
+                "collaboration": "patients et professionnels travaillent ensemble sur les actions.",
+                "partenariat": "les décisions sont prises ensemble, du diagnostic à l'évaluation.",
+            }[degree]
         ),
         ("objectives", {"title": "Objectifs", "items": objectives}),
         ("team", {"title": "L'équipe projet", "members": members}),
