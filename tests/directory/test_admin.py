@@ -137,3 +137,34 @@ def test_dashboard_querysets(make_profile):
         compensation="defraiement",
     )
     assert list(stale_contact_requests(days=7)) == [old]
+
+
+def test_moderator_edit_form_pauses_and_removes_from_index(client, make_profile):
+    from wagtail.test.utils.form_data import nested_form_data
+
+    profile = make_profile(display_name="Modifiable M.")
+    client.force_login(user_with(group=ensure_moderation_group()))
+    url = f"/admin/directory/partnerprofile/edit/{profile.pk}/"
+    assert client.get(url).status_code == 200
+    data = nested_form_data(
+        {
+            "display_name": "Modifiable M.",
+            "presentation": profile.presentation,
+            "domains": [d.pk for d in profile.domains.all()],
+            "themes": "Thème modifié",
+            "trainings": "",
+            "availability": "",
+            "association": "",
+            "department": "31",
+            "territory_visibility": "department",
+            "mobility": "region",
+            "status": "paused",
+            "email": profile.email,
+            "phone": "",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    profile.refresh_from_db()
+    assert profile.status == "paused"
+    assert client.get("/annuaire/?q=modifiable").context["result_count"] == 0

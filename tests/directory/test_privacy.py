@@ -22,7 +22,7 @@ PUBLIC_THEME = "Maladie fictive de Tartempion"
 @pytest.fixture
 def hidden(make_profile):
     """A published profile that hides its department and its health themes."""
-    make_profile(display_name="Témoin A.", department="31")
+    make_profile(display_name="Témoin A.", department="31", themes=[])
     make_profile(display_name="Témoin B.", department="34", themes=[PUBLIC_THEME], consent_health=True)
     return make_profile(
         display_name="Discrète Z.",
@@ -114,7 +114,9 @@ def test_elasticsearch_document_built_offline_holds_only_public_consented_data(h
 
 
 def test_consented_theme_and_department_are_in_the_search_document(make_profile):
-    profile = make_profile(department="46", themes=[PUBLIC_THEME], consent_health=True)
+    profile = make_profile(
+        department="46", territory_visibility="department", themes=[PUBLIC_THEME], consent_health=True
+    )
     backend = get_search_backend(**elasticsearch_settings("elasticsearch9", "http://127.0.0.1:9"))
     document = json.dumps(backend.mapping_class(PartnerProfile).get_document(profile)).lower()
     assert "tartempion" in document

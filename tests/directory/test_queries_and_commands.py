@@ -25,17 +25,34 @@ def counts(client, urls):
         client.get(url)  # warm caches (site settings, page lookups)
         response, n = count_queries(client, url)
         assert response.status_code == 200
+        assert response.context["result_count"] > 0, url  # prefetches run only on a non-empty page
         result.append(n)
     return result
 
 
 def test_query_counts_do_not_grow_with_the_number_of_partners(client, make_profile):
     for _ in range(5):
-        make_profile(department="31", roles=["pair-aidant", "patient-coach"], remote_ok=True, consent_health=True)
+        make_profile(
+            department="31",
+            territory_visibility="department",
+            roles=["pair-aidant", "patient-coach"],
+            languages=["fr"],
+            themes=["Maladie fictive"],
+            remote_ok=True,
+            consent_health=True,
+        )
     small = counts(client, URLS)
     profile_small = count_queries(client, f"/annuaire/profil/{PartnerProfile.objects.first().pk}/")[1]
     for _ in range(45):
-        make_profile(department="31", roles=["pair-aidant", "patient-coach"], remote_ok=True, consent_health=True)
+        make_profile(
+            department="31",
+            territory_visibility="department",
+            roles=["pair-aidant", "patient-coach"],
+            languages=["fr"],
+            themes=["Maladie fictive"],
+            remote_ok=True,
+            consent_health=True,
+        )
     assert PartnerProfile.objects.count() == 50
     assert counts(client, URLS) == small
     assert count_queries(client, f"/annuaire/profil/{PartnerProfile.objects.last().pk}/")[1] == profile_small
