@@ -67,6 +67,12 @@ def _visible(scopes, prefix):
     return condition
 
 
+def _index_entry_model():
+    from modelsearch.conf import get_app_config
+
+    return get_app_config().get_model("IndexEntry")
+
+
 def _any_indexed_queryset():
     from wagtail.models import Page
 
@@ -177,9 +183,10 @@ def rank_matches(backend, query, scopes, offset=0, limit=20, autocomplete=False)
         if not head:
             return []
         keys = [key for key, _ct, _id in head]
-        shown = set(
-            entries.model.objects.filter(pk__in=keys).filter(_visible(scopes, prefix)).values_list("pk", flat=True)
-        )
+        # On the index entries themselves (not SQLite's FTS table, where the
+        # planner would scan every entry of the content types).
+        index_entries = _index_entry_model().objects.filter(pk__in=keys)
+        shown = set(index_entries.filter(_visible(scopes, "")).values_list("pk", flat=True))
         rows = [(ct, object_id) for key, ct, object_id in head if key in shown]
         if len(rows) >= wanted or len(head) < wanted + SLACK:
             return rows[offset:wanted]
