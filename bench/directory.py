@@ -75,7 +75,8 @@ def main():
         seeded += bulk_seed(size - seeded, start=100_000 + seeded)
         print(f"  ({size} profils créés et indexés en {time.time() - t:.0f} s)")
         for label, url in URLS.items():
-            p50, p95, queries, count = measure(client, url, args.runs)
+            runs = args.runs if "q=" not in url else max(5, args.runs // 4)
+            p50, p95, queries, count = measure(client, url, runs)
             print(f"{size:>11}  {label:<18} {p50:7.1f} {p95:7.1f} {queries:>4} {count:>9}")
     os.unlink(DB_PATH)
 

@@ -118,3 +118,16 @@ def test_yearly_link_confirms_and_opens_the_space(client, make_profile, django_c
     profile.refresh_from_db()
     assert profile.confirmation_requested_at is None
     assert profile.last_confirmed_at > timezone.now() - timedelta(minutes=1)
+
+
+def test_unconfirmed_registrations_are_erased_after_8_days(make_profile):
+    old, recent, confirmed = (
+        make_profile(status="pending"),
+        make_profile(status="pending"),
+        make_profile(status="pending"),
+    )
+    PartnerProfile.objects.filter(pk__in=[old.pk, recent.pk]).update(email_confirmed_at=None)
+    PartnerProfile.objects.filter(pk__in=[old.pk, confirmed.pk]).update(created_at=timezone.now() - timedelta(days=9))
+    call_command("directory_yearly_confirmation", stdout=open("/dev/null", "w"))
+    call_command("directory_yearly_confirmation", stdout=open("/dev/null", "w"))
+    assert set(PartnerProfile.objects.values_list("pk", flat=True)) == {recent.pk, confirmed.pk}

@@ -1,6 +1,7 @@
 """Yearly confirmation: ask partners not confirmed for 12 months whether they
-stay listed; pause those who did not answer within 30 days. Idempotent: a
-partner is asked once per cycle, and paused once."""
+stay listed; pause those who did not answer within 30 days; erase
+registrations whose address was never confirmed. Idempotent: a partner is
+asked once per cycle, and paused once."""
 
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from directory import emails, links
 from directory.models import DirectoryPage, PartnerProfile
+from directory.privacy import delete_profile
 
 
 class Command(BaseCommand):
@@ -34,4 +36,16 @@ class Command(BaseCommand):
         for profile in published.filter(confirmation_requested_at__lt=now - timedelta(days=30)):
             profile.set_status(PartnerProfile.Status.PAUSED)
             paused += 1
-        self.stdout.write(f"{asked} demande(s) de confirmation envoyée(s), {paused} profil(s) mis en pause.")
+        # Registrations whose address was never confirmed (link valid 7 days) are erased.
+        purged = 0
+        for profile in PartnerProfile.objects.filter(
+            status=PartnerProfile.Status.PENDING,
+            email_confirmed_at__isnull=True,
+            created_at__lt=now - timedelta(days=8),
+        ):
+            delete_profile(profile)
+            purged += 1
+        self.stdout.write(
+            f"{asked} demande(s) de confirmation envoyée(s), {paused} profil(s) mis en pause, "
+            f"{purged} inscription(s) non confirmée(s) effacée(s)."
+        )
