@@ -153,7 +153,14 @@ def main():
         except ImportError:
             call_command("seed_directory", partners=ARGS.partners, stdout=devnull)
         else:
-            bulk_seed(ARGS.partners, start=1000)
+            import wagtail.search.backends as search_backends
+
+            indexing = search_backends.get_search_backends
+            search_backends.get_search_backends = lambda *args, **kwargs: []  # update_index does it
+            try:
+                bulk_seed(ARGS.partners, start=1000)
+            finally:
+                search_backends.get_search_backends = indexing
     print(f"# {PartnerProfile.objects.published().count()} partners built in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     with open(os.devnull, "w") as devnull:

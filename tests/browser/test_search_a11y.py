@@ -33,9 +33,11 @@ def test_results_filter_and_pagination_have_no_axe_violation(page, axe_check, co
     assert page.locator(".search-result").count() == 10
     assert page.locator("mark").first.is_visible()
     axe_check(page)
-    page.click("nav.pagination >> text=2")
+    with page.expect_navigation():
+        page.click("nav.pagination >> text=2")
     assert page.locator(".search-result").count() == 2
-    page.click(".facets >> text=Page standard")
+    with page.expect_navigation():
+        page.click(".facets >> text=Page standard")
     assert "type=standardpage" in page.url
     axe_check(page)
 

@@ -75,6 +75,7 @@ def test_parse_query_returns_none_when_nothing_is_searchable(raw):
     assert parse_query(raw) is None
 
 
+@pytest.mark.django_db
 def test_searchable_text_reads_rich_text_and_streamfields():
     page = StandardPage(
         title="T", intro="<p>Les <b>formateurs</b></p>", body=[("paragraph", "<p>Éducation thérapeutique</p>")]
