@@ -17,6 +17,7 @@ Run: .venv/bin/python bench/search.py [--partners 10000] [--pages 2000] [--postg
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -42,7 +43,8 @@ if ARGS.postgres:
         conn.execute(f"CREATE DATABASE {PG_NAME}")
     os.environ["DATABASE_URL"] = ARGS.postgres.rstrip("/") + "/" + PG_NAME
 else:
-    os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+    TEMP_DIR = tempfile.mkdtemp()
+    os.environ["DATABASE_URL"] = f"sqlite:///{Path(TEMP_DIR) / 'bench.sqlite3'}"
 os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
 
 import django  # noqa: E402
@@ -181,8 +183,10 @@ def main():
         p50, p95, queries = measure(client, url, ARGS.requests)
         print(f"{'autocomplete: ' + prefix:34} {p50:>8.1f} {p95:>8.1f} {queries:>8} {found:>8}")
 
-    if ARGS.postgres:
-        connection.close()
+    connection.close()
+    if not ARGS.postgres:
+        shutil.rmtree(TEMP_DIR, ignore_errors=True)
+    else:
         import psycopg
 
         with psycopg.connect(ARGS.postgres.rstrip("/") + "/postgres", autocommit=True) as conn:
