@@ -76,6 +76,22 @@ IMAGE_PERMISSIONS = {
     COPILOTS_PROFESSIONALS: ["add_image", "change_image", "choose_image"],
     ADMINS: ["add_image", "change_image", "choose_image", "delete_image"],
 }
+# Taxonomies and tool settings the working group maintains (no draft state:
+# changes are live at once, so only the co-piloting group and admins edit
+# them), and project proposals, which editors turn into draft pages.
+TAXONOMY_MODELS = [
+    ("home", "domain"),
+    ("resources", "toolsheetcategory"),
+    ("resources", "competency"),
+    ("tools", "barometerdimension"),
+]
+MODEL_PERMISSIONS = {
+    EDITORS: [("projects", "view_projectproposal")] + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
+    COPILOTS_PATIENTS: [("projects", "view_projectproposal")]
+    + [(app, f"{action}_{model}") for app, model in TAXONOMY_MODELS for action in ("add", "change", "view")],
+    COPILOTS_PROFESSIONALS: [("projects", "view_projectproposal")]
+    + [(app, f"{action}_{model}") for app, model in TAXONOMY_MODELS for action in ("add", "change", "view")],
+}
 SNIPPET_ACTIONS = {
     EDITORS: ["add", "change", "view"],
     COPILOTS_PATIENTS: ["add", "change", "view"],
@@ -136,6 +152,8 @@ def _grant_new_group(group, root_page, root_collection, private_collection):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root_collection, permission=_perm("wagtailimages", codename)
         )
+    for app_label, codename in MODEL_PERMISSIONS.get(name, []):
+        group.permissions.add(_perm(app_label, codename))
 
 
 def _grant_snippet_permissions(model):

@@ -4,14 +4,25 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 
-def _comparable(page, name, value):
-    """A value as stored, without the random block ids of StreamFields, so
-    that unchanged demo content is recognised as unchanged."""
-    field = page._meta.get_field(name)
+def without_block_ids(data):
+    """Stored StreamField data without its block ids, at every depth (nested
+    ListBlock items get fresh random ids each time a value is built)."""
+    if isinstance(data, dict):
+        return {k: without_block_ids(v) for k, v in data.items() if k != "id"}
+    if isinstance(data, list):
+        return [without_block_ids(v) for v in data]
+    return data
+
+
+def comparable(model, name, value):
+    """A field value as stored, StreamFields without block ids, so that
+    unchanged demo content is recognised as unchanged."""
+    field = model._meta.get_field(name)
     if isinstance(field, StreamField):
-        raw = field.get_prep_value(field.to_python(value) if isinstance(value, (list, str)) else value)
-        raw = raw if isinstance(raw, list) else []
-        return [(block["type"], block["value"]) for block in raw]
+        if isinstance(value, (list, str)):
+            value = field.to_python(value)
+        raw = field.get_prep_value(value)
+        return without_block_ids(raw if isinstance(raw, list) else [])
     return value
 
 
@@ -41,7 +52,7 @@ def upsert_child(parent, page_class, slug, **fields):
     page = existing.specific
     changed = False
     for name, value in fields.items():
-        if _comparable(page, name, getattr(page, name)) != _comparable(page, name, value):
+        if comparable(page, name, getattr(page, name)) != comparable(page, name, value):
             setattr(page, name, value)
             changed = True
     if changed or not page.live:

@@ -8,7 +8,7 @@ named. All texts are written for the portal.
 """
 
 from home import geo
-from home.demo_utils import get_home, upsert_child
+from home.demo_utils import comparable, get_home, upsert_child
 from home.models import Domain
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartnerRole, ProjectRelatedSheet
 from resources.models import ToolSheetPage
@@ -1092,21 +1092,8 @@ def ensure_index(home):
     return index
 
 
-def _without_ids(value):
-    """Stored StreamField data without block ids (nested ListBlock items get
-    fresh random ids each time, which home.demo_utils does not strip)."""
-    if isinstance(value, dict):
-        return {k: _without_ids(v) for k, v in value.items() if k != "id"}
-    if isinstance(value, list):
-        return [_without_ids(v) for v in value]
-    return value
-
-
 def _body_changed(page, body):
-    field = ProjectPage._meta.get_field("body")
-    stored = field.get_prep_value(page.body)
-    wanted = field.get_prep_value(field.to_python(body))
-    return _without_ids(stored) != _without_ids(wanted)
+    return comparable(ProjectPage, "body", page.body) != comparable(ProjectPage, "body", body)
 
 
 def sheet_slugs(item):

@@ -11,8 +11,6 @@ Idempotent: a second run creates nothing and publishes nothing.
 
 import datetime
 
-from wagtail.fields import StreamField
-
 from home.demo_utils import get_home, upsert_child
 from home.vocabulary import Audience, EngagementDegree, EngagementScale
 from resources.models import (
@@ -72,38 +70,6 @@ def levers(levers_list, obstacles_list, title=""):
 
 def ref(authors, year, title, publisher="", url=""):
     return ("reference", {"authors": authors, "year": year, "title": title, "publisher": publisher, "url": url})
-
-
-def _strip_ids(data):
-    if isinstance(data, dict):
-        return {k: _strip_ids(v) for k, v in data.items() if k != "id"}
-    if isinstance(data, list):
-        return [_strip_ids(v) for v in data]
-    return data
-
-
-def _normalised(page_class, name, value):
-    field = page_class._meta.get_field(name)
-    if isinstance(field, StreamField):
-        if isinstance(value, (list, str)):
-            value = field.to_python(value)
-        raw = field.get_prep_value(value)
-        return _strip_ids(raw if isinstance(raw, list) else [])
-    return value
-
-
-def sync_page(parent, page_class, slug, **fields):
-    """upsert_child, but StreamFields with nested lists compare without their
-    random ids, so unchanged content is not republished."""
-    existing = page_class.objects.child_of(parent).filter(slug=slug).first()
-    if existing is None:
-        return upsert_child(parent, page_class, slug, **fields)
-    changed = {
-        name: value
-        for name, value in fields.items()
-        if _normalised(page_class, name, getattr(existing, name)) != _normalised(page_class, name, value)
-    }
-    return upsert_child(parent, page_class, slug, **changed)
 
 
 # --- categories -----------------------------------------------------------------
@@ -605,7 +571,7 @@ def ensure_sheets(index):
     domains = {d.slug: d for d in Domain.objects.all()}
     pages = {}
     for data in sheet_definitions():
-        page, _ = sync_page(
+        page, _ = upsert_child(
             index,
             ToolSheetPage,
             data["slug"],
@@ -627,7 +593,9 @@ def ensure_sheets(index):
         if [a.audience for a in page.audiences.all()] != wanted_audiences or sorted(
             t.name for t in page.tags.all()
         ) != wanted_tags:
-            page.audiences = [ToolSheetAudience(audience=a) for a in wanted_audiences]
+            # Sort orders set as the admin form would, so a first approval
+            # from the edit page is not seen as a change.
+            page.audiences = [ToolSheetAudience(audience=a, sort_order=i) for i, a in enumerate(wanted_audiences)]
             page.tags.set(wanted_tags, clear=True)
             page.save_revision().publish()
         pages[data["slug"]] = page
@@ -642,7 +610,9 @@ def ensure_sheets(index):
     for slug, related in chosen.items():
         page = ToolSheetPage.objects.get(pk=pages[slug].pk)
         if [link.sheet_id for link in page.related_sheet_links.all()] != [pages[s].pk for s in related]:
-            page.related_sheet_links = [ToolSheetRelatedSheet(sheet=pages[s]) for s in related]
+            page.related_sheet_links = [
+                ToolSheetRelatedSheet(sheet=pages[s], sort_order=i) for i, s in enumerate(related)
+            ]
             page.save_revision().publish()
     return pages
 
@@ -1191,7 +1161,7 @@ def framework_domains(c, profile):
 
 def ensure_frameworks(index):
     competencies = ensure_competencies()
-    frameworks_index, _ = sync_page(
+    frameworks_index, _ = upsert_child(
         index,
         CompetencyFrameworkIndexPage,
         "referentiels",
@@ -1202,7 +1172,7 @@ def ensure_frameworks(index):
         ),
         search_description="Les compétences du partenariat, pour les patients partenaires et les professionnels.",
     )
-    sync_page(
+    upsert_child(
         frameworks_index,
         CompetencyFrameworkPage,
         "patient-partenaire",
@@ -1211,7 +1181,7 @@ def ensure_frameworks(index):
         intro="Les compétences qu'un patient ou proche-aidant partenaire mobilise dans un projet collectif.",
         domains=framework_domains(competencies, "patient"),
     )
-    sync_page(
+    upsert_child(
         frameworks_index,
         CompetencyFrameworkPage,
         "professionnel-de-sante",
@@ -1231,7 +1201,7 @@ def load(command=None):
 
     ensure_domains()
     home = get_home()
-    index, _ = sync_page(
+    index, _ = upsert_child(
         home,
         ToolSheetIndexPage,
         "fiches-outils",
@@ -1247,7 +1217,7 @@ def load(command=None):
     # The placeholder page the home pillar pointed at has just been replaced.
     ensure_pillars(get_home())
     sheets = ensure_sheets(index)
-    sync_page(
+    upsert_child(
         index,
         CharterPage,
         "charte-du-partenariat",
@@ -1260,7 +1230,7 @@ def load(command=None):
         principles=CHARTER_PRINCIPLES,
         values=CHARTER_VALUES,
     )
-    sync_page(
+    upsert_child(
         index,
         LexiconPage,
         "lexique",
