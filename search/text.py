@@ -26,6 +26,7 @@ query, so "education therapeutique", "formateurs" and "pair aidance" meet
 import re
 import unicodedata
 
+from django.apps import apps
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import parse_query_string
 from wagtail.search.backends import get_search_backend
@@ -237,9 +238,13 @@ def matching_pks(model_or_queryset, query):
     or None when the query is empty after cleaning. Objects are not loaded:
     on the database backends only the keys are read."""
     queryset = _as_queryset(model_or_queryset)
-    results = _search(queryset.model, query)
-    if results is None:
+    query_object = parse_query(query)
+    if query_object is None:
         return None
+    keys = _sqlite_match_keys(queryset.model, query_object)
+    if keys is not None:
+        return list(queryset.filter(pk__in=keys).values_list("pk", flat=True))
+    results = _search(queryset.model, query)
     if hasattr(results, "get_queryset"):
         matches = results.get_queryset().values("pk")
         return list(queryset.filter(pk__in=matches).values_list("pk", flat=True))
@@ -247,16 +252,56 @@ def matching_pks(model_or_queryset, query):
     return list(queryset.filter(pk__in=pks).values_list("pk", flat=True))
 
 
+# Above this many matches, the SQLite fast path hands over to a subquery
+# (SQLite accepts at most 32,766 parameters in one statement).
+MAX_MATERIALISED_KEYS = 20_000
+
+
+def _sqlite_match_keys(model, query_object):
+    """Keys of the objects of `model` (and its subclasses) whose index entry
+    matches, read FTS-first on SQLite; None where this does not apply.
+
+    Through modelsearch's own queryset, SQLite's planner walks every index
+    entry of the content type and evaluates MATCH once per row (0.4–1 s at
+    10,000 profiles). Matching on the FTS table alone lets it use the
+    full-text index, then the content type is checked here (about 10 ms)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from search import ranking
+
+    backend = get_search_backend()
+    if ranking.vendor(backend) != "sqlite":
+        return None
+    entries, prefix, _rank, _descending = ranking._sqlite_entries(backend, query_object, autocomplete=False)
+    models = [m for m in apps.get_models() if issubclass(m, model) and not m._meta.abstract]
+    content_types = {ct.pk for ct in ContentType.objects.get_for_models(*models, for_concrete_models=False).values()}
+    rows = entries.values_list(f"{prefix}content_type_id", f"{prefix}object_id")
+    to_python = model._meta.pk.to_python
+    keys = []
+    for content_type_id, object_id in rows.iterator():
+        if content_type_id in content_types:
+            keys.append(to_python(object_id))
+            if len(keys) > MAX_MATERIALISED_KEYS:
+                return None
+    return keys
+
+
 def filter_queryset(queryset, query):
     """Narrow `queryset` to the objects matching the free text `query`.
 
     Returns the queryset unchanged when the query is empty after cleaning.
-    The result stays a plain queryset (filtered with a subquery on the
-    database backends), so facets, ordering and pagination apply to it.
+    The result stays a plain queryset, so facets, ordering and pagination
+    apply to it. The matching keys are read once (SQLite) or kept as a
+    subquery (PostgreSQL, whose planner uses the GIN index), so facet counts
+    do not run the full-text search again.
     """
-    results = _search(queryset.model, query)
-    if results is None:
+    query_object = parse_query(query)
+    if query_object is None:
         return queryset
+    keys = _sqlite_match_keys(queryset.model, query_object)
+    if keys is not None:
+        return queryset.filter(pk__in=keys)
+    results = _search(queryset.model, query)
     if hasattr(results, "get_queryset"):
         return queryset.filter(pk__in=results.get_queryset().values("pk"))
     return queryset.filter(pk__in=[obj.pk for obj in results[:MAX_EXTERNAL_RESULTS]])
