@@ -4,8 +4,10 @@ registration and self-service are routes of this one page."""
 from django.db import models
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
+from wagtail.search import index
 
 from home.models.mixins import IntroMixin
+from search.text import searchable_text
 
 
 class DirectoryPage(RoutablePageMixin, IntroMixin, Page):
@@ -22,8 +24,13 @@ class DirectoryPage(RoutablePageMixin, IntroMixin, Page):
     subpage_types = []
     max_count = 1
 
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
+
     class Meta:
         verbose_name = "annuaire des patients partenaires"
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro)
 
     # Public routes -------------------------------------------------------------
     @path("")

@@ -155,9 +155,13 @@ class ContactPage(IntroMixin, AbstractEmailForm):
 
     max_count = 1
     subpage_types = []
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
 
     class Meta:
         verbose_name = "page de contact"
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro)
 
     def get_submission_class(self):
         return ContactSubmission

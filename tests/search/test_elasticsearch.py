@@ -63,8 +63,7 @@ def test_every_public_model_indexes_its_normalised_search_text(backend):
         field = next(v for k, v in properties.items() if k.endswith("search_text"))
         assert field["type"] == "text"
         assert "analyzer" not in field  # the French default analyzer applies
-    # Known gaps, reported to the lead: pages with no text of their own.
-    assert set(missing) <= {"home.ContactPage", "directory.DirectoryPage"}, missing
+    assert missing == []
 
 
 @pytest.mark.django_db
