@@ -10,7 +10,7 @@ export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
 .PHONY: run test install setup serve lint format migrations-check bench clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt requirements-opensearch.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -r requirements-dev.txt
@@ -31,9 +31,11 @@ serve:
 run: setup serve
 
 # The whole suite, browser tests included (skipped with a message when
-# /usr/bin/chromium is missing; `apt-get install chromium`).
+# /usr/bin/chromium is missing; `apt-get install chromium`), on two workers.
+PYTEST_WORKERS ?= 2
 test: install
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(VENV)/bin/pytest -p no:cacheprovider $(PYTEST_ARGS)
+	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || echo "NOTE: Chromium not found: browser tests will be SKIPPED (apt-get install chromium)."
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(VENV)/bin/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
