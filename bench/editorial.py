@@ -7,30 +7,14 @@ database.
 """
 
 import argparse
-import os
-import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-_db = tempfile.NamedTemporaryFile(suffix=".sqlite3", delete=False)  # noqa: SIM115 (removed at the end)
-os.environ["DATABASE_URL"] = f"sqlite:///{_db.name}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
-os.environ.pop("REDIS_URL", None)
-
-import django  # noqa: E402
-
-django.setup()
-
+from benchlib import DB_PATH  # noqa: E402  (sets Django up)
+from benchlib import measure as measure_page
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 
 def user(username, group):
@@ -52,18 +36,8 @@ def put_in_review(parent, editor, n, start):
 
 
 def measure(client, runs):
-    client.get("/admin/")
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get("/admin/")
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as ctx:
-        client.get("/admin/")
-    times.sort()
-    p95 = times[min(len(times) - 1, round(len(times) * 0.95) - 1)]
-    return statistics.median(times), p95, len(ctx.captured_queries)
+    p50, p95, queries, _response = measure_page(client, "/admin/", runs)
+    return p50, p95, queries
 
 
 def main():
@@ -82,7 +56,7 @@ def main():
         "administrateur": user("admin", roles.ADMINS),
         "rédacteur": user("redaction", roles.EDITORS),
     }
-    print(f"Base SQLite temporaire : {_db.name} (préparation {time.time() - started:.0f} s)")
+    print(f"Base SQLite temporaire : {DB_PATH} (préparation {time.time() - started:.0f} s)")
     print(f"{'en relecture':>12}  {'tableau de bord de':<18} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4}")
     done = 0
     for size in (20, 200):
@@ -93,7 +67,6 @@ def main():
             client.force_login(person)
             p50, p95, queries = measure(client, args.runs)
             print(f"{size:>12}  {label:<18} {p50:7.1f} {p95:7.1f} {queries:>4}")
-    os.unlink(_db.name)
 
 
 if __name__ == "__main__":

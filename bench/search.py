@@ -18,7 +18,6 @@ import argparse
 import os
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -46,16 +45,14 @@ else:
     TEMP_DIR = tempfile.mkdtemp()
     os.environ["DATABASE_URL"] = f"sqlite:///{Path(TEMP_DIR) / 'bench.sqlite3'}"
 os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+os.environ["BENCH_KEEP_DATABASE_URL"] = "1"
 
-import django  # noqa: E402
-
-django.setup()
-
+from benchlib import measure as measure_page  # noqa: E402  (sets Django up)
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models.signals import post_save  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 
 VOCABULARY = (
     "patient partenaire partenariat formation formateur éducation thérapeutique soins recherche gouvernance aidant "
@@ -79,17 +76,8 @@ PREFIXES = ["pa", "educ", "form", "sant", "pair aid", "hop", "education th", "zz
 
 
 def measure(client, url, requests):
-    client.get(url)  # warm up
-    times = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url)
-    times.sort()
-    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)], len(ctx.captured_queries)
+    p50, p95, queries, _response = measure_page(client, url, requests)
+    return p50, p95, queries
 
 
 def sentence(rng, n):

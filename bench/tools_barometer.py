@@ -7,42 +7,18 @@ time and the number of queries. Run: .venv/bin/python bench/tools_barometer.py
 """
 
 import os
-import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
-
-import django  # noqa: E402
-
-django.setup()
-
+from benchlib import measure as measure_page  # noqa: E402  (sets Django up)
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 
 REQUESTS = 60
 
 
 def measure(client, url):
-    client.get(url)  # warm up
-    times = []
-    for _ in range(REQUESTS):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url)
-    times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95) - 1], len(ctx.captured_queries)
+    p50, p95, queries, _response = measure_page(client, url, REQUESTS)
+    return p50, p95, queries
 
 
 def main():
