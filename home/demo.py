@@ -372,6 +372,16 @@ DOMAINS = [
         "gouvernance",
         "Participer aux décisions des établissements, des territoires et des politiques de santé.",
     ),
+    (
+        "Éducation thérapeutique",
+        "education-therapeutique",
+        "Concevoir et animer des programmes d'éducation thérapeutique avec des patients intervenants.",
+    ),
+    (
+        "Démocratie en santé",
+        "democratie-en-sante",
+        "Représenter les usagers et faire entendre leur voix dans les instances et les débats publics de santé.",
+    ),
 ]
 
 
