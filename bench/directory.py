@@ -32,9 +32,10 @@ def main():
     args = parser.parse_args()
     started = time.time()
     call_command("migrate", verbosity=0)
+    from core.demo import ensure_domains
     from directory.demo import ensure_directory_page
     from directory.fake import bulk_seed
-    from home.demo import ensure_domains, ensure_home
+    from home.demo import ensure_home
 
     home = ensure_home()
     ensure_domains()

@@ -76,9 +76,10 @@ def main():
     setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
-    from home.demo import ensure_about_and_legal, ensure_contact, ensure_domains, ensure_home, ensure_settings
-    from home.demo_utils import default_site, upsert_child
-    from home.models import Domain
+    from core.demo import ensure_domains, ensure_settings
+    from core.demo_utils import default_site, upsert_child
+    from core.models import Domain
+    from home.demo import ensure_about_and_legal, ensure_contact, ensure_home
     from projects.models import ProjectIndexPage
 
     ensure_domains()

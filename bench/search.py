@@ -118,10 +118,11 @@ def main():
     call_command("createcachetable", verbosity=0)
     from modelsearch.signal_handlers import post_save_signal_handler
 
+    from core.demo import ensure_domains, ensure_settings
+    from core.demo_utils import default_site
     from directory.demo import ensure_directory_page
     from directory.models import PartnerProfile
-    from home.demo import ensure_about_and_legal, ensure_contact, ensure_domains, ensure_home, ensure_settings
-    from home.demo_utils import default_site
+    from home.demo import ensure_about_and_legal, ensure_contact, ensure_home
     from home.models import StandardPage
 
     ensure_domains()

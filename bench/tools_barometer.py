@@ -24,11 +24,11 @@ def measure(client, url):
 def main():
     setup_test_environment()
     call_command("migrate", verbosity=0)
+    from core.demo_utils import upsert_child
     from home.demo import ensure_home
-    from home.demo_utils import upsert_child
     from resources.models import ToolSheetIndexPage
-    from resources.tools import demo
-    from resources.tools.models import BarometerAnswer, BarometerDimension, BarometerSession
+    from tools import demo
+    from tools.models import BarometerAnswer, BarometerDimension, BarometerSession
 
     home = ensure_home()
     upsert_child(home, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")

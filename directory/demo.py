@@ -3,9 +3,9 @@ partners (example.org addresses) across the Occitanie departments."""
 
 from django.utils import timezone
 
-from home import geo
-from home.demo_utils import get_home, upsert_child
-from home.models import Domain
+from core import geo
+from core.demo_utils import get_home, upsert_child
+from core.models import Domain
 
 from .fake import partner_data
 from .models import DirectoryPage, PartnerProfile, ProfileLanguage, ProfileRole

@@ -4,8 +4,8 @@ Each outgoing email is linked to the profile and/or contact request it is
 about, so that the admin shows its delivery status and a deletion removes it.
 """
 
-from home.models.outbox import queue_email
-from home.vocabulary import StructureType
+from core.models.outbox import queue_email
+from core.vocabulary import StructureType
 
 SIGNATURE = "\n\n— L'équipe de l'annuaire des patients partenaires\n(message automatique, merci de ne pas y répondre)"
 

@@ -2,7 +2,7 @@
 
 import random
 
-from home.vocabulary import PartnerRole
+from core.vocabulary import PartnerRole
 
 FIRST_NAMES = [
     "Aline",
@@ -120,8 +120,8 @@ def bulk_seed(count, start=1000, departments=None):
     from django.utils import timezone
     from wagtail.search.backends import get_search_backends
 
-    from home import geo
-    from home.models import Domain
+    from core import geo
+    from core.models import Domain
 
     from .models import ExperienceTheme, PartnerProfile, ProfileLanguage, ProfileRole, TaggedExperienceTheme
     from .models.profiles import CONSENT_TEXT_VERSION

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils import timezone
 
-from home import geo
-from home.antiabuse import AntiAbuseFormMixin
-from home.models import Domain
-from home.vocabulary import PartnerRole
+from core import geo
+from core.antiabuse import AntiAbuseFormMixin
+from core.models import Domain
+from core.vocabulary import PartnerRole
 
 from .models import ContactRequest, ExperienceTheme, Language, PartnerProfile
 from .models.profiles import CONSENT_TEXT_VERSION

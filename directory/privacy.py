@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.search.backends import get_search_backends
 
-from home.models import OutgoingEmail
+from core.models import OutgoingEmail
 
 from .models import ExperienceTheme, PartnerProfile
 

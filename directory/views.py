@@ -9,11 +9,11 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from home import geo
-from home.antiabuse import rate_limit_exceeded, render_rate_limited
-from home.facets import Facet, apply_facets
-from home.models import PortalSettings
-from home.vocabulary import PartnerRole
+from core import geo
+from core.antiabuse import rate_limit_exceeded, render_rate_limited
+from core.facets import Facet, apply_facets
+from core.models import PortalSettings
+from core.vocabulary import PartnerRole
 from search.text import clean_query, filter_queryset
 
 from . import emails, links
@@ -90,7 +90,7 @@ def _theme_counts(queryset):
 
 
 def directory_facets(departments):
-    from home.models import Domain
+    from core.models import Domain
 
     domain_link = PartnerProfile.domains.through
     return [

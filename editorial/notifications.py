@@ -23,7 +23,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import ModelLogEntry, PageLogEntry, TaskState, WorkflowState
 from wagtail.signals import task_approved, task_submitted, workflow_rejected
 
-from home.models.outbox import queue_email
+from core.models.outbox import queue_email
 
 UNREVIEWED_ACTION = "editorial.unreviewed_publish"
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled", "wagtail.publish.schedule")
@@ -52,7 +52,7 @@ def admin_edit_url(base_content_type, object_id):
             path = reverse(model.snippet_viewset.get_url_name("edit"), args=[object_id])
         except (AttributeError, NoReverseMatch):
             path = reverse("wagtailadmin_home")
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return settings.BASE_URL.rstrip("/") + path
 
 
 def _name(user):

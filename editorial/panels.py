@@ -38,7 +38,7 @@ def _relative(url):
     # host the user is on.
     from django.conf import settings
 
-    return url.removeprefix(settings.WAGTAILADMIN_BASE_URL.rstrip("/"))
+    return url.removeprefix(settings.BASE_URL.rstrip("/"))
 
 
 class ListPanel(Component):

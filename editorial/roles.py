@@ -80,7 +80,7 @@ IMAGE_PERMISSIONS = {
 # changes are live at once, so only the co-piloting group and admins edit
 # them), and project proposals, which editors turn into draft pages.
 TAXONOMY_MODELS = [
-    ("home", "domain"),
+    ("core", "domain"),
     ("resources", "toolsheetcategory"),
     ("resources", "competency"),
     ("tools", "barometerdimension"),

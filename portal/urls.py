@@ -6,11 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
+from core import views as core_views
 from search import views as search_views
 
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,7 +19,7 @@ urlpatterns = [
     path("recherche/suggestions/", search_views.autocomplete, name="search_suggestions"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
-    path("healthz", home_views.healthz, name="healthz"),
+    path("healthz", core_views.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

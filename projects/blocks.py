@@ -3,7 +3,7 @@ and evaluation indicators."""
 
 from wagtail import blocks
 
-from home.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
 
 
 class ObjectivesBlock(blocks.StructBlock):

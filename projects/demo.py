@@ -7,9 +7,9 @@ Occitanie); the figures, steps and testimonies are invented, and no person is
 named. All texts are written for the portal.
 """
 
-from home import geo
-from home.demo_utils import comparable, get_home, upsert_child
-from home.models import Domain
+from core import geo
+from core.demo_utils import comparable, get_home, upsert_child
+from core.models import Domain
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartnerRole, ProjectRelatedSheet
 from resources.models import ToolSheetPage
 
@@ -1177,7 +1177,8 @@ def ensure_project(index, i, item, domains, sheets):
 
 
 def load(command):
-    from home.demo import ensure_domains, ensure_pillars
+    from core.demo import ensure_domains
+    from home.demo import ensure_pillars
 
     ensure_domains()
     ensure_domain_intros()

@@ -4,9 +4,9 @@ import datetime
 
 from django import forms
 
-from home import geo
-from home.antiabuse import AntiAbuseFormMixin
-from home.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
+from core import geo
+from core.antiabuse import AntiAbuseFormMixin
+from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
 from projects.models import ProjectStatus
 
 
@@ -92,7 +92,7 @@ class ProjectProposalForm(AntiAbuseFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from home.models import Domain
+        from core.models import Domain
 
         self.fields["domain"].choices = [("", "—")] + list(Domain.objects.values_list("slug", "name"))
 

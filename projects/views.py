@@ -12,12 +12,12 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from home import geo
-from home.antiabuse import rate_limit_exceeded, render_rate_limited
-from home.facets import Facet, apply_facets
-from home.models import Domain, PortalSettings
-from home.models.outbox import queue_email
-from home.vocabulary import EngagementDegree, EngagementScale, PartnerRole
+from core import geo
+from core.antiabuse import rate_limit_exceeded, render_rate_limited
+from core.facets import Facet, apply_facets
+from core.models import Domain, PortalSettings
+from core.models.outbox import queue_email
+from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole
 from projects import mapdata
 from projects.forms import ProjectProposalForm
 from projects.models import ProjectPage, ProjectPartnerRole, ProjectProposal, ProjectStatus

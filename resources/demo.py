@@ -11,8 +11,8 @@ Idempotent: a second run creates nothing and publishes nothing.
 
 import datetime
 
-from home.demo_utils import get_home, upsert_child
-from home.vocabulary import Audience, EngagementDegree, EngagementScale
+from core.demo_utils import get_home, upsert_child
+from core.vocabulary import Audience, EngagementDegree, EngagementScale
 from resources.models import (
     CharterPage,
     Competency,
@@ -565,7 +565,7 @@ def sheet_definitions():
 
 
 def ensure_sheets(index):
-    from home.models import Domain
+    from core.models import Domain
 
     categories = ensure_categories()
     domains = {d.slug: d for d in Domain.objects.all()}
@@ -1197,7 +1197,8 @@ def ensure_frameworks(index):
 
 
 def load(command=None):
-    from home.demo import ensure_domains, ensure_pillars
+    from core.demo import ensure_domains
+    from home.demo import ensure_pillars
 
     ensure_domains()
     home = get_home()

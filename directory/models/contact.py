@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 
-from home.vocabulary import StructureType
+from core.vocabulary import StructureType
 
 RESPONSE_DAYS = 21
 
@@ -50,7 +50,7 @@ class ContactRequest(models.Model):
     created_at = models.DateTimeField("Reçue le", auto_now_add=True, db_index=True)
     responded_at = models.DateTimeField("Réponse le", null=True, blank=True)
     anonymised_at = models.DateTimeField("Anonymisée le", null=True, blank=True)
-    outgoing_emails = models.ManyToManyField("home.OutgoingEmail", blank=True, related_name="+", editable=False)
+    outgoing_emails = models.ManyToManyField("core.OutgoingEmail", blank=True, related_name="+", editable=False)
 
     class Meta:
         verbose_name = "demande de contact"

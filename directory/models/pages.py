@@ -6,7 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models.mixins import IntroMixin
+from core.models.mixins import IntroMixin
 from search.text import searchable_text
 
 

@@ -22,8 +22,8 @@ from taggit.models import TagBase, TaggedItemBase
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
-from home import geo
-from home.vocabulary import PartnerRole
+from core import geo
+from core.vocabulary import PartnerRole
 from search.text import searchable_text
 
 CONSENT_TEXT_VERSION = "2026-11-v1"
@@ -92,7 +92,7 @@ class PartnerProfile(index.Indexed, ClusterableModel):
         help_text="Prénom et initiale du nom (« Martine D. ») ou un pseudonyme.",
     )
     presentation = models.TextField("Présentation", max_length=1500, blank=True)
-    domains = ParentalManyToManyField("home.Domain", verbose_name="Domaines d'intervention", blank=True)
+    domains = ParentalManyToManyField("core.Domain", verbose_name="Domaines d'intervention", blank=True)
     themes = ClusterTaggableManager(
         "Thèmes d'expérience",
         through=TaggedExperienceTheme,
@@ -142,7 +142,7 @@ class PartnerProfile(index.Indexed, ClusterableModel):
     confirmation_requested_at = models.DateTimeField("Confirmation annuelle demandée le", null=True, blank=True)
     created_at = models.DateTimeField("Créé le", auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField("Modifié le", auto_now=True)
-    outgoing_emails = models.ManyToManyField("home.OutgoingEmail", blank=True, related_name="+", editable=False)
+    outgoing_emails = models.ManyToManyField("core.OutgoingEmail", blank=True, related_name="+", editable=False)
 
     objects = PartnerProfileQuerySet.as_manager()
 

@@ -3,7 +3,7 @@
 import django.core.serializers.json
 import django.db.models.deletion
 import django.utils.timezone
-import home.models.settings
+import core.models.settings
 import modelcluster.fields
 import wagtail.contrib.forms.models
 import wagtail.fields
@@ -171,7 +171,7 @@ class Migration(migrations.Migration):
                                 },
                             ),
                             2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: ("home.blocks.ParagraphBlock", (), {}),
+                            3: ("core.blocks.ParagraphBlock", (), {}),
                             4: (
                                 "wagtail.blocks.ChoiceBlock",
                                 [],
@@ -189,7 +189,7 @@ class Migration(migrations.Migration):
                                 (),
                                 {"label": "Titre", "max_length": 120, "required": False},
                             ),
-                            6: ("home.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                            6: ("core.blocks.ParagraphBlock", (), {"label": "Texte"}),
                             7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
                             8: ("wagtail.blocks.TextBlock", (), {"label": "Témoignage"}),
                             9: (
@@ -395,7 +395,7 @@ class Migration(migrations.Migration):
                                 },
                             ),
                             2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: ("home.blocks.ParagraphBlock", (), {}),
+                            3: ("core.blocks.ParagraphBlock", (), {}),
                             4: (
                                 "wagtail.blocks.ChoiceBlock",
                                 [],
@@ -413,7 +413,7 @@ class Migration(migrations.Migration):
                                 (),
                                 {"label": "Titre", "max_length": 120, "required": False},
                             ),
-                            6: ("home.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                            6: ("core.blocks.ParagraphBlock", (), {"label": "Texte"}),
                             7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
                             8: ("wagtail.blocks.TextBlock", (), {"label": "Témoignage"}),
                             9: (
@@ -645,7 +645,7 @@ class Migration(migrations.Migration):
                         default="#1d4f91",
                         help_text="Titres, liens et boutons. Contraste d'au moins 4,5:1 sur fond blanc (vérifié).",
                         max_length=7,
-                        validators=[home.models.settings.validate_accessible_colour],
+                        validators=[core.models.settings.validate_accessible_colour],
                         verbose_name="Couleur principale",
                     ),
                 ),
@@ -655,7 +655,7 @@ class Migration(migrations.Migration):
                         default="#8a3b12",
                         help_text="Encadrés et éléments mis en avant. Contraste d'au moins 4,5:1 sur fond blanc (vérifié).",
                         max_length=7,
-                        validators=[home.models.settings.validate_accessible_colour],
+                        validators=[core.models.settings.validate_accessible_colour],
                         verbose_name="Couleur d'accent",
                     ),
                 ),

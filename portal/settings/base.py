@@ -38,10 +38,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Portal apps, one per domain.
+    # Portal apps, one per domain; core is the shared layer they build on.
+    "core",
     "home",
     "resources",
-    "resources.tools",
+    "tools",
     "projects",
     "directory",
     "search",
@@ -105,7 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.portal",
+                "core.context_processors.portal",
             ],
         },
     },
@@ -227,7 +228,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Wagtail --------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Partenariat en santé")
-WAGTAILADMIN_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000")
+# Every absolute link (emails, feeds, PDFs, the admin) starts with BASE_URL
+# (core/links.py), never with the Site record's hostname.
+BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -15,7 +15,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 PORTAL_FORM_MIN_SECONDS = 0
 # Each concurrent run (and each xdist worker) gets its own test database name.
 if env("TEST_DB_NAME"):

@@ -13,9 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home import geo
-from home.models.mixins import IntroMixin
-from home.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
+from core import geo
+from core.models.mixins import IntroMixin
+from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
 from projects.blocks import ProjectStreamBlock
 from search.text import searchable_text
 
@@ -78,7 +78,7 @@ class ProjectPage(Page):
         "Résumé en une ligne", max_length=255, help_text="Affiché sur les cartes de la liste et dans le flux."
     )
     domain = models.ForeignKey(
-        "home.Domain",
+        "core.Domain",
         verbose_name="Domaine",
         null=True,
         on_delete=models.SET_NULL,
@@ -288,7 +288,7 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
 
     @path("domaine/<slug:slug>/")
     def domain_route(self, request, slug):
-        from home.models import Domain
+        from core.models import Domain
         from projects import views
 
         domain = Domain.objects.filter(slug=slug).first()
@@ -316,7 +316,7 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         """The listing, plus each domain's landing page and the map."""
-        from home.models import Domain
+        from core.models import Domain
 
         urls = super().get_sitemap_urls(request)
         if not urls:

@@ -2,8 +2,8 @@
 
 from django.db import models
 
-from home import geo
-from home.vocabulary import EngagementDegree, EngagementScale, StructureType
+from core import geo
+from core.vocabulary import EngagementDegree, EngagementScale, StructureType
 
 
 class ProjectProposal(models.Model):
@@ -18,7 +18,7 @@ class ProjectProposal(models.Model):
     # The project, in plain form
     title = models.CharField("Titre du projet", max_length=160)
     summary = models.CharField("Résumé en une ligne", max_length=255)
-    domain = models.ForeignKey("home.Domain", verbose_name="Domaine", null=True, on_delete=models.SET_NULL)
+    domain = models.ForeignKey("core.Domain", verbose_name="Domaine", null=True, on_delete=models.SET_NULL)
     themes = models.CharField("Thèmes", max_length=255, blank=True)
     structure_name = models.CharField("Structure porteuse", max_length=160)
     structure_type = models.CharField("Type de structure", max_length=20, choices=StructureType.choices)

@@ -435,7 +435,7 @@ class Migration(migrations.Migration):
                                 },
                             ),
                             2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: ("home.blocks.ParagraphBlock", (), {}),
+                            3: ("core.blocks.ParagraphBlock", (), {}),
                             4: (
                                 "wagtail.blocks.ChoiceBlock",
                                 [],
@@ -453,7 +453,7 @@ class Migration(migrations.Migration):
                                 (),
                                 {"label": "Titre", "max_length": 120, "required": False},
                             ),
-                            6: ("home.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                            6: ("core.blocks.ParagraphBlock", (), {"label": "Texte"}),
                             7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
                             8: ("wagtail.blocks.TextBlock", (), {"label": "Témoignage"}),
                             9: (
@@ -657,7 +657,7 @@ class Migration(migrations.Migration):
                                 },
                             ),
                             2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: ("home.blocks.ParagraphBlock", (), {}),
+                            3: ("core.blocks.ParagraphBlock", (), {}),
                             4: (
                                 "wagtail.blocks.ChoiceBlock",
                                 [],
@@ -675,7 +675,7 @@ class Migration(migrations.Migration):
                                 (),
                                 {"label": "Titre", "max_length": 120, "required": False},
                             ),
-                            6: ("home.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                            6: ("core.blocks.ParagraphBlock", (), {"label": "Texte"}),
                             7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
                             8: ("wagtail.blocks.TextBlock", (), {"label": "Témoignage"}),
                             9: (

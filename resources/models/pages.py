@@ -20,9 +20,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.facets import Facet, apply_facets
-from home.models.mixins import IntroMixin
-from home.vocabulary import Audience, EngagementDegree, EngagementScale
+from core.facets import Facet, apply_facets
+from core.models.mixins import IntroMixin
+from core.vocabulary import Audience, EngagementDegree, EngagementScale
 from resources.blocks import (
     CharterPrincipleBlock,
     CharterValueBlock,
@@ -76,7 +76,7 @@ class ToolSheetIndexPage(IntroMixin, Page):
         return ToolSheetPage.objects.live().public().child_of(self)
 
     def facets(self):
-        from home.models import Domain
+        from core.models import Domain
 
         return [
             Facet(
@@ -157,7 +157,7 @@ class ToolSheetPage(Page):
         related_name="sheets",
     )
     domain = models.ForeignKey(
-        "home.Domain",
+        "core.Domain",
         verbose_name="Domaine",
         null=True,
         blank=True,

@@ -9,11 +9,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def directory_site(live_server):
+    from core.demo import ensure_domains
+    from core.models import Domain
     from directory.demo import create_partner, ensure_directory_page
     from directory.fake import partner_data
     from directory.roles import ensure_moderation_group
-    from home.demo import ensure_domains, ensure_home
-    from home.models import Domain
+    from home.demo import ensure_home
 
     home = ensure_home()
     ensure_domains()

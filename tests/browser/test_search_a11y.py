@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def content(live_server):
     """The home skeleton (pillars, settings) and a dozen pages to find."""
+    from core.demo_utils import get_home
     from home import demo as home_demo
-    from home.demo_utils import get_home
     from home.models import StandardPage
 
     home_demo.load(None)

@@ -13,10 +13,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def tools_site(live_server):
+    from core.demo_utils import upsert_child
     from home.demo import ensure_home
-    from home.demo_utils import upsert_child
     from resources.models import ToolSheetIndexPage
-    from resources.tools import demo
+    from tools import demo
 
     home = ensure_home()
     upsert_child(home, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")
@@ -78,7 +78,7 @@ def test_two_people_join_one_session_and_see_both_radars(page, browser, axe_chec
 
 
 def test_demo_session_and_matrix_have_no_axe_violation(page, axe_check, tools_site):
-    from resources.tools.demo import DEMO_SESSION_TOKEN
+    from tools.demo import DEMO_SESSION_TOKEN
 
     page.goto(f"{tools_site}/fiches-outils/barometre/session/{DEMO_SESSION_TOKEN}/")
     assert page.locator("svg[data-radar='radar-temps'] .radar__series").count() == 2

@@ -4,15 +4,15 @@ import itertools
 
 import pytest
 
-from home.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
+from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
 
 _counter = itertools.count(50_000)
 
 
 @pytest.fixture
 def directory(site, home_page):
+    from core.demo import ensure_domains
     from directory.demo import ensure_directory_page
-    from home.demo import ensure_domains
 
     ensure_domains()
     return ensure_directory_page(home_page)
@@ -21,10 +21,10 @@ def directory(site, home_page):
 @pytest.fixture
 def make_profile(directory):
     """Create a published (by default) profile; keyword overrides."""
+    from core.models import Domain
     from directory.demo import create_partner
     from directory.fake import partner_data
     from directory.models import PartnerProfile
-    from home.models import Domain
 
     def make(status=PartnerProfile.Status.PUBLISHED, **overrides):
         index = next(_counter)

@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 SETUP = """
-from home.demo import ensure_home, ensure_domains
+from core.demo import ensure_domains
+from home.demo import ensure_home
 from directory.demo import ensure_directory_page, create_partner
 from directory.fake import partner_data
 home = ensure_home(); ensure_domains(); ensure_directory_page(home)

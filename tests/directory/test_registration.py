@@ -10,9 +10,9 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.utils import timezone
 
+from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
 from directory.models import ContactRequest, PartnerProfile
 from directory.roles import ensure_moderation_group
-from home.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
 
 from .conftest import contact_data, form_token
 from .dbscan import scan

@@ -12,10 +12,10 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from core.antiabuse import HONEYPOT_FIELD
+from core.models import OutgoingEmail
 from directory import links
 from directory.models import ContactRequest
-from home.antiabuse import HONEYPOT_FIELD
-from home.models import OutgoingEmail
 
 from .conftest import contact_data
 

@@ -61,13 +61,13 @@ def edit_data(page, **changes):
 
 def outbox():
     """Emails queued through the portal's outbox, as (recipient, subject, body)."""
-    from home.models import OutgoingEmail
+    from core.models import OutgoingEmail
 
     return [(e.to, e.subject, e.body) for e in OutgoingEmail.objects.order_by("pk")]
 
 
 def clear_outbox():
-    from home.models import OutgoingEmail
+    from core.models import OutgoingEmail
 
     OutgoingEmail.objects.all().delete()
 

@@ -91,9 +91,9 @@ def test_moderation_queues_cost_the_same_with_more_registrations(client, people,
 
     if not PendingRegistrationsPanel.available():
         pytest.skip("directory.queries not available yet")
+    from core.demo import ensure_domains
     from directory.fake import bulk_seed
     from directory.models import PartnerProfile
-    from home.demo import ensure_domains
 
     ensure_domains()
 

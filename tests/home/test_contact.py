@@ -5,10 +5,11 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from home.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
-from home.demo import ensure_contact, ensure_settings
-from home.models import ContactPage, OutgoingEmail
-from home.models.pages import ContactSubmission
+from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
+from core.demo import ensure_settings
+from core.models import OutgoingEmail
+from home.demo import ensure_contact
+from home.models import ContactPage, ContactSubmission
 
 
 @pytest.fixture

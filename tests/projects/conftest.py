@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 
-from home.models import Domain
+from core.models import Domain
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartnerRole
 
 _counter = itertools.count()
@@ -13,7 +13,7 @@ _counter = itertools.count()
 
 @pytest.fixture
 def domains(db):
-    from home.demo import ensure_domains
+    from core.demo import ensure_domains
 
     ensure_domains()
     return {d.slug: d for d in Domain.objects.all()}
@@ -21,8 +21,9 @@ def domains(db):
 
 @pytest.fixture
 def index(site, home_page, domains):
-    from home.demo import ensure_about_and_legal, ensure_contact, ensure_settings
-    from home.demo_utils import upsert_child
+    from core.demo import ensure_settings
+    from core.demo_utils import upsert_child
+    from home.demo import ensure_about_and_legal, ensure_contact
 
     ensure_settings(site, ensure_about_and_legal(home_page), ensure_contact(home_page))
     page, _ = upsert_child(home_page, ProjectIndexPage, "projets", title="Projets accompagnés", intro="Les projets.")

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from home.models import PortalSettings
+from core.models import PortalSettings
 from tests.projects.conftest import make_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"

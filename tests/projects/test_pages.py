@@ -125,7 +125,7 @@ def test_related_tool_sheets_are_listed(client, project_factory, home_page):
 
 
 def _tool_sheet(home_page):
-    from home.demo_utils import upsert_child
+    from core.demo_utils import upsert_child
     from resources.models import ToolSheetIndexPage, ToolSheetPage
 
     sheets, _ = upsert_child(home_page, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")

@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from home.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
-from home.models import OutgoingEmail
+from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
+from core.models import OutgoingEmail
 from projects.models import ProjectPage, ProjectProposal
 
 URL = "/projets/proposer/"

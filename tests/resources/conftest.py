@@ -6,8 +6,8 @@ import itertools
 import pytest
 from django.core.cache import cache
 
-from home.demo_utils import upsert_child
-from home.models import Domain
+from core.demo_utils import upsert_child
+from core.models import Domain
 from resources.models import (
     GlossaryTerm,
     LexiconPage,

@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail.rich_text import RichText
 
-from home.demo_utils import upsert_child
+from core.demo_utils import upsert_child
 from home.models import StandardPage
 from resources.lexicon import link_terms
 from resources.models import GlossaryTerm

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from home.demo_utils import upsert_child
+from core.demo_utils import upsert_child
 from resources.models import (
     CharterPage,
     Competency,

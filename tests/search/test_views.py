@@ -225,9 +225,9 @@ def test_query_count_does_not_grow_with_data(client, demo, path, type_key):
     """Equal counts at two sizes for one result type. Unfiltered, the count
     depends on how many page types share the results page (one query each
     for their specific fields), never on the amount of data."""
+    from core.models import Domain
     from directory.demo import create_partner
     from directory.fake import partner_data
-    from home.models import Domain
 
     domains = list(Domain.objects.all())
 

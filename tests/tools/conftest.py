@@ -5,8 +5,8 @@ post the answer form the way a browser does."""
 import pytest
 from django.core.cache import cache
 
-from home.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
-from home.demo_utils import upsert_child
+from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
+from core.demo_utils import upsert_child
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +28,7 @@ def tools_index(home_page):
 @pytest.fixture
 def dimensions(db):
     """Three dimensions: A (2 criteria), B (3 criteria), C (1 criterion)."""
-    from resources.tools.models import BarometerCriterion, BarometerDimension
+    from tools.models import BarometerCriterion, BarometerDimension
 
     spec = [("Co-expression", ["a1", "a2"]), ("Co-construction", ["b1", "b2", "b3"]), ("Co-décision", ["c1"])]
     result = []
@@ -42,7 +42,7 @@ def dimensions(db):
 
 @pytest.fixture
 def barometer(tools_index, dimensions):
-    from resources.tools.models import SelfAssessmentPage
+    from tools.models import SelfAssessmentPage
 
     page, _ = upsert_child(tools_index, SelfAssessmentPage, "barometre", title="Baromètre du partenariat")
     return page

@@ -6,9 +6,9 @@ import re
 import pytest
 from django.test import override_settings
 
-from resources.tools.models import BarometerAnswer, BarometerSession
-from resources.tools.radar import RADIUS
 from tests.tools.conftest import all_values, answer_data, criteria_of
+from tools.models import BarometerAnswer, BarometerSession
+from tools.radar import RADIUS
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +163,7 @@ def test_private_pages_are_noindex_and_out_of_the_sitemap(client, barometer, dim
 
 
 def test_creating_a_session_gives_a_share_link_and_a_separate_management_link(client, barometer):
-    from home.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
+    from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
 
     form = client.get(barometer.url).context["session_form"]
     response = client.post(
@@ -278,7 +278,7 @@ def test_new_answers_are_rate_limited_with_answers_kept(client, barometer, dimen
 
 @override_settings(PORTAL_RATE_LIMIT_PER_HOUR=1)
 def test_opening_sessions_is_rate_limited(client, barometer):
-    from home.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
+    from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
 
     token = client.get(barometer.url).context["session_form"].initial[TIMESTAMP_FIELD]
     data = {"label": "Équipe", TIMESTAMP_FIELD: token, HONEYPOT_FIELD: ""}
@@ -290,7 +290,7 @@ def test_opening_sessions_is_rate_limited(client, barometer):
 
 
 def test_honeypot_answers_are_not_stored(client, barometer, dimensions):
-    from home.antiabuse import HONEYPOT_FIELD
+    from core.antiabuse import HONEYPOT_FIELD
 
     url = new_url(barometer)
     data = answer_data(client, url, dimensions, values=all_values())
@@ -375,7 +375,7 @@ def test_session_page_query_count_does_not_grow_with_answers(client, barometer, 
 def test_sessions_and_answers_are_never_search_documents():
     from wagtail.search.index import get_indexed_models
 
-    from resources.tools.models import SelfAssessmentPage
+    from tools.models import SelfAssessmentPage
 
     indexed = set(get_indexed_models())
     assert BarometerSession not in indexed and BarometerAnswer not in indexed

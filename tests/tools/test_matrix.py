@@ -6,10 +6,10 @@ import re
 import pytest
 from django.apps import apps
 
-from home.demo_utils import upsert_child
-from home.vocabulary import EngagementDegree, EngagementScale
-from resources.tools.models import EngagementMatrixPage
+from core.demo_utils import upsert_child
+from core.vocabulary import EngagementDegree, EngagementScale
 from tests.utils import count_queries
+from tools.models import EngagementMatrixPage
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +89,7 @@ def test_projects_are_linked_in_their_cell_next_to_tool_sheets(client, home_page
         apps.get_model("projects", "ProjectPage")
     except LookupError:
         pytest.skip("projects.ProjectPage is not there yet")
-    from home.demo import ensure_domains
+    from core.demo import ensure_domains
     from projects.models import ProjectIndexPage
     from tests.projects.conftest import make_project
 

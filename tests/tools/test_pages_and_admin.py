@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from resources.tools.models import (
+from tools.models import (
     BarometerAnswer,
     BarometerDimension,
     BarometerSession,
@@ -101,7 +101,7 @@ def test_answering_in_a_session_keeps_it_alive(client, barometer, dimensions):
 
 @pytest.mark.django_db
 def test_demo_gives_four_dimensions_a_two_round_session_and_a_full_matrix(client, tools_index):
-    from resources.tools import demo
+    from tools import demo
 
     command = type("Cmd", (), {"stdout": open("/dev/null", "w")})()
     demo.load(command)
@@ -134,7 +134,7 @@ def test_demo_gives_four_dimensions_a_two_round_session_and_a_full_matrix(client
 
 @pytest.mark.django_db
 def test_admin_edit_views_render_with_their_tabs(client, barometer, tools_index, django_user_model):
-    from home.demo_utils import upsert_child
+    from core.demo_utils import upsert_child
 
     matrix, _ = upsert_child(tools_index, EngagementMatrixPage, "matrice-engagement", title="Matrice")
     admin = django_user_model.objects.create_superuser("admin-test", "admin@example.org", "x")

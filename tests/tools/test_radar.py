@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from resources.tools.radar import RADIUS, radar
+from tools.radar import RADIUS, radar
 
 
 def test_one_axis_per_label_and_points_on_the_scores():

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from resources.tools.scoring import lowest_criteria, mean, score_answer, summarise_round
+from tools.scoring import lowest_criteria, mean, score_answer, summarise_round
 
 
 class Criteria(list):

@@ -1,0 +1,40 @@
+"""Build (or refresh) the demo site. Idempotent: run it as often as you like.
+
+Each app contributes a `demo.py` module with a `load(command)` function; they
+run in the order below. All texts are written for the portal from the facts
+in the working group's source documents.
+"""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+DEMO_MODULES = [
+    "core.demo",
+    "home.demo",
+    "resources.demo",
+    "projects.demo",
+    "directory.demo",
+    "tools.demo",
+    "search.demo",
+    # Last: demo users per role, and pages left in review at each step.
+    "editorial.demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Charge (ou met à jour) le contenu de démonstration du portail."
+
+    def handle(self, *args, **options):
+        for path in DEMO_MODULES:
+            try:
+                module = import_module(path)
+            except ModuleNotFoundError as exc:
+                if exc.name != path:
+                    raise
+                continue
+            with transaction.atomic():
+                module.load(self)
+            self.stdout.write(f"  ✓ {path}")
+        self.stdout.write(self.style.SUCCESS("Contenu de démonstration à jour."))

@@ -1,0 +1,195 @@
+"""Site-wide settings: what another region changes to reuse the portal."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from core import geo
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def relative_luminance(hex_colour):
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(colour_a, colour_b):
+    la, lb = sorted((relative_luminance(colour_a), relative_luminance(colour_b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def validate_accessible_colour(value):
+    """A brand colour is used for text and buttons on white: it must reach the
+    WCAG AA contrast ratio of 4.5:1."""
+    if not HEX_COLOUR.match(value or ""):
+        raise ValidationError("Saisissez une couleur au format #RRVVBB, par exemple #1d4f91.")
+    ratio = contrast_ratio(value, "#ffffff")
+    if ratio < 4.5:
+        raise ValidationError(
+            f"Contraste insuffisant sur fond blanc ({ratio:.1f}:1). Il faut au moins 4,5:1 : choisissez une teinte plus foncée."
+        )
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label="Nom du réseau", max_length=40)
+    url = blocks.URLBlock(label="Adresse")
+
+
+@register_setting(icon="cog")
+class PortalSettings(BaseSiteSetting):
+    # Identity
+    site_name = models.CharField("Nom du site", max_length=80, default="Partenariat en santé")
+    organisation_name = models.CharField(
+        "Organisation éditrice", max_length=120, default="CRIAPS Occitanie — groupe de travail partenariat en santé"
+    )
+    tagline = models.CharField(
+        "Accroche",
+        max_length=160,
+        blank=True,
+        default="Patients, proches-aidants et professionnels : agir ensemble pour la santé",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Facultatif. Sans logo, le nom du site s'affiche seul.",
+    )
+    primary_colour = models.CharField(
+        "Couleur principale",
+        max_length=7,
+        default="#1d4f91",
+        validators=[validate_accessible_colour],
+        help_text="Titres, liens et boutons. Contraste d'au moins 4,5:1 sur fond blanc (vérifié).",
+    )
+    accent_colour = models.CharField(
+        "Couleur d'accent",
+        max_length=7,
+        default="#8a3b12",
+        validators=[validate_accessible_colour],
+        help_text="Encadrés et éléments mis en avant. Contraste d'au moins 4,5:1 sur fond blanc (vérifié).",
+    )
+
+    # Territory
+    region_code = models.CharField(
+        "Région", max_length=3, choices=geo.REGION_CHOICES, default="76", help_text="La région couverte par le portail."
+    )
+    department_codes = models.CharField(
+        "Départements affichés",
+        max_length=300,
+        blank=True,
+        help_text=(
+            "Codes INSEE séparés par des virgules, dans l'ordre des filtres et de la carte. "
+            "Vide : tous les départements de la région."
+        ),
+    )
+
+    # Contact and footer
+    contact_email = models.EmailField(
+        "Adresse de contact",
+        default="contact@partenariat-sante.example.org",
+        help_text="Reçoit les messages du formulaire de contact et les signalements.",
+    )
+    footer_text = models.TextField("Texte du pied de page", blank=True, max_length=500)
+    social_links = StreamField(
+        [("link", SocialLinkBlock(label="Lien"))], blank=True, use_json_field=True, verbose_name="Réseaux sociaux"
+    )
+    legal_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Mentions légales",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Données personnelles",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Déclaration d'accessibilité",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Page de contact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("site_name"),
+                    FieldPanel("organisation_name"),
+                    FieldPanel("tagline"),
+                    FieldPanel("logo"),
+                    MultiFieldPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading="Couleurs"),
+                ],
+                heading="Identité",
+            ),
+            ObjectList([FieldPanel("region_code"), FieldPanel("department_codes")], heading="Territoire"),
+            ObjectList(
+                [
+                    FieldPanel("contact_email"),
+                    FieldPanel("footer_text"),
+                    FieldPanel("social_links"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("legal_page"),
+                            FieldPanel("privacy_page"),
+                            FieldPanel("accessibility_page"),
+                            FieldPanel("contact_page"),
+                        ],
+                        heading="Pages du pied de page",
+                    ),
+                ],
+                heading="Contact et pied de page",
+            ),
+        ]
+    )
+
+    select_related = ["logo", "legal_page", "privacy_page", "accessibility_page", "contact_page"]
+
+    class Meta:
+        verbose_name = "Réglages du portail"
+        # Moved from the home app: the table keeps its name (core/migrations/0001).
+        db_table = "home_portalsettings"
+
+    def clean(self):
+        super().clean()
+        unknown = [code for code in self.department_code_list() if code not in geo.DEPARTMENTS]
+        if unknown:
+            raise ValidationError({"department_codes": f"Codes de département inconnus : {', '.join(unknown)}."})
+
+    def department_code_list(self):
+        return [code.strip().upper() for code in self.department_codes.split(",") if code.strip()]
+
+    @property
+    def region_name(self):
+        return geo.region_name(self.region_code)
+
+    def departments(self):
+        """[(code, name)] of the departments shown in filters and maps."""
+        codes = self.department_code_list() or geo.departments_of(self.region_code)
+        return [(code, geo.department_name(code)) for code in codes if code in geo.DEPARTMENTS]

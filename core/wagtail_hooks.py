@@ -1,0 +1,39 @@
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.models import Domain, OutgoingEmail
+
+
+class OutgoingEmailViewSet(ModelViewSet):
+    """Read-only view of the outbox for administrators: what was sent, what
+    waits for a retry, what failed. Holds personal data (addresses), so only
+    users with the model's view permission see it."""
+
+    model = OutgoingEmail
+    icon = "mail"
+    menu_label = "Courriels sortants"
+    add_to_settings_menu = True
+    list_display = ["subject", "purpose", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", "purpose"]
+    search_fields = ["subject"]
+    inspect_view_enabled = True
+    form_fields = ["status", "next_attempt_at"]
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return OutgoingEmailViewSet("outbox")
+
+
+class DomainViewSet(SnippetViewSet):
+    model = Domain
+    icon = "tag"
+    menu_label = "Domaines"
+    add_to_admin_menu = False
+    list_display = ["name", "slug", "short_description"]
+    sort_order_field = "sort_order"
+
+
+register_snippet(DomainViewSet)

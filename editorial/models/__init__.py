@@ -1,3 +1,0 @@
-from .tasks import CrossReviewTask, reviewable_task_states
-
-__all__ = ["CrossReviewTask", "reviewable_task_states"]

@@ -1,0 +1,53 @@
+"""The demo content loads, twice, without duplicating anything."""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+
+def snapshot():
+    """Row counts of every portal model, plus pages and revisions."""
+    portal_apps = {"core", "home", "resources", "tools", "projects", "directory", "search", "editorial", "taggit"}
+    counts = {
+        model._meta.label: model.objects.count()
+        for config in apps.get_app_configs()
+        if config.label in portal_apps
+        for model in config.get_models()
+    }
+    counts["pages"] = Page.objects.count()
+    counts["revisions"] = Revision.objects.count()
+    return counts
+
+
+@pytest.mark.django_db
+def test_demo_content_is_idempotent(client):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    first = snapshot()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    assert snapshot() == first
+
+
+@pytest.mark.django_db
+def test_every_demo_page_returns_200(client, demo_site):
+    pages = Page.objects.live().filter(depth__gte=2)
+    assert pages.count() >= 8
+    for page in pages:
+        assert client.get(page.url).status_code == 200, page.url
+
+
+@pytest.mark.django_db
+def test_home_page_shows_the_continuum_and_the_three_pillars(client, demo_site):
+    html = client.get("/").content.decode()
+    for text in ("Vers le patient", "Pour le patient", "Avec le patient"):
+        assert text in html
+    for url in ("/fiches-outils/", "/projets/", "/annuaire/"):
+        assert f'href="{url}"' in html
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_footer_links_to_the_legal_pages(client, demo_site):
+    html = client.get("/").content.decode()
+    for title in ("Mentions légales", "Données personnelles", "Déclaration d&#x27;accessibilité", "Contact"):
+        assert title in html
