@@ -54,7 +54,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.table_block",
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
