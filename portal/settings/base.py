@@ -166,11 +166,13 @@ SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "portal")
 if ELASTICSEARCH_URL:
     from search.backends import elasticsearch_settings
 
-    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_settings("elasticsearch9", ELASTICSEARCH_URL)}
+    WAGTAILSEARCH_BACKENDS = {
+        "default": elasticsearch_settings("elasticsearch9", ELASTICSEARCH_URL, SEARCH_INDEX_PREFIX)
+    }
 elif OPENSEARCH_URL:
     from search.backends import elasticsearch_settings
 
-    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_settings("opensearch3", OPENSEARCH_URL)}
+    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_settings("opensearch3", OPENSEARCH_URL, SEARCH_INDEX_PREFIX)}
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
