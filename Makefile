@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.package-lock.json
+MIGRATIONS_CHECK := DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
@@ -52,7 +53,7 @@ lint: install $(NPM_STAMP)
 	$(VENV)/bin/ruff format --check .
 	npm run --silent lint:css
 	npm run --silent lint:js
-	@$(MAKE) --no-print-directory migrations-check
+	$(MIGRATIONS_CHECK)
 
 format: install $(NPM_STAMP)
 	$(VENV)/bin/ruff check --fix .
@@ -61,7 +62,7 @@ format: install $(NPM_STAMP)
 	npm run --silent lint:js -- --fix
 
 migrations-check: install
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(MIGRATIONS_CHECK)
 
 bench: install
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
