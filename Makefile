@@ -4,11 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.package-lock.json
+MIGRATIONS_CHECK := DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install setup serve lint format migrations-check bench clean
+.PHONY: run test install npm-install setup serve lint format migrations-check bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-opensearch.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,19 +39,33 @@ test: install
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || echo "NOTE: Chromium not found: browser tests will be SKIPPED (apt-get install chromium)."
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(VENV)/bin/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-lint: install
+# The CSS/JS linters (stylelint, eslint) come from the npm registry at the
+# versions pinned in package-lock.json; `npm ci` installs them in node_modules/
+# (Node 20.19 or later) when package-lock.json is newer than the installed tree.
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $(NPM_STAMP)
+
+npm-install: $(NPM_STAMP)
+
+lint: install $(NPM_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	npm run --silent lint:css
+	npm run --silent lint:js
+	$(MIGRATIONS_CHECK)
 
-format: install
+format: install $(NPM_STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	npm run --silent lint:css -- --fix
+	npm run --silent lint:js -- --fix
 
 migrations-check: install
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(MIGRATIONS_CHECK)
 
 bench: install
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) node_modules var db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -5,7 +5,7 @@ pages, and the time `update_index` takes for that data set.
 Builds its own data in a throw-away database: a temporary SQLite file by
 default, or PostgreSQL with `--postgres postgres://user@host:5432` (a scratch
 database `portal_bench_search` is created there, then dropped). Partners come
-from the directory's `seed_directory` command; pages are standard pages
+from the directory's bulk seeder (what `seed_directory` runs); pages are standard pages
 with French text drawn from a fixed vocabulary. Indexing is switched off
 while building, then `update_index` builds the whole index (timed). Each URL
 is requested through Django's test Client and p50/p95 server time and the
@@ -116,11 +116,13 @@ def main():
     setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
+    import wagtail.search.backends as search_backends
     from modelsearch.signal_handlers import post_save_signal_handler
 
     from core.demo import ensure_domains, ensure_settings
     from core.demo_utils import default_site
     from directory.demo import ensure_directory_page
+    from directory.fake import bulk_seed
     from directory.models import PartnerProfile
     from home.demo import ensure_about_and_legal, ensure_contact, ensure_home
     from home.models import StandardPage
@@ -138,20 +140,13 @@ def main():
         build_pages(home, ARGS.pages)
     print(f"# {ARGS.pages} pages built in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
-    with transaction.atomic(), open(os.devnull, "w") as devnull:
-        try:  # the directory's bulk seeder, when it exists (what seed_directory runs)
-            from directory.fake import bulk_seed
-        except ImportError:
-            call_command("seed_directory", partners=ARGS.partners, stdout=devnull)
-        else:
-            import wagtail.search.backends as search_backends
-
-            indexing = search_backends.get_search_backends
-            search_backends.get_search_backends = lambda *args, **kwargs: []  # update_index does it
-            try:
-                bulk_seed(ARGS.partners, start=1000)
-            finally:
-                search_backends.get_search_backends = indexing
+    with transaction.atomic():  # the directory's bulk seeder (what seed_directory runs)
+        indexing = search_backends.get_search_backends
+        search_backends.get_search_backends = lambda *args, **kwargs: []  # update_index does it
+        try:
+            bulk_seed(ARGS.partners, start=1000)
+        finally:
+            search_backends.get_search_backends = indexing
     print(f"# {PartnerProfile.objects.published().count()} partners built in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     with open(os.devnull, "w") as devnull:

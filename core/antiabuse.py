@@ -71,10 +71,6 @@ class AntiAbuseFormMixin(forms.Form):
                 )
         return cleaned
 
-    @property
-    def visible_fields_without_traps(self):
-        return [f for f in self.visible_fields() if f.name != HONEYPOT_FIELD]
-
 
 def count_links(text):
     lowered = text.lower()

@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from directory import queries
 from editorial import roles
 from editorial.models import reviewable_task_states
 from editorial.notifications import UNREVIEWED_ACTION, admin_edit_url
@@ -130,24 +131,13 @@ class UnreviewedPublicationsPanel(LogPanel):
 
 
 class DirectoryQueuePanel(ListPanel):
-    """A moderation queue provided by the directory app (guarded: the panel
-    is absent until `directory.queries` exists)."""
+    """A moderation queue provided by the directory app (`directory.queries`)."""
 
     order = 92
     query_name = ""
     query_kwargs = {}
 
-    @classmethod
-    def available(cls):
-        try:
-            from directory import queries
-        except ImportError:
-            return False
-        return hasattr(queries, cls.query_name)
-
     def get_items(self):
-        from directory import queries
-
         queryset = getattr(queries, self.query_name)(**self.query_kwargs)
         items = []
         for obj in queryset[:LIMIT]:
@@ -185,7 +175,7 @@ def panels_for(user):
     if group_names(user) & set(roles.COPILOT_GROUPS):
         panels.append(ToReviewPanel(user))
     if is_moderator(user):
-        panels += [cls(user) for cls in (PendingRegistrationsPanel, StaleContactRequestsPanel) if cls.available()]
+        panels += [PendingRegistrationsPanel(user), StaleContactRequestsPanel(user)]
     if is_admin(user):
         panels.append(UnreviewedPublicationsPanel(user))
     return panels

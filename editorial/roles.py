@@ -32,6 +32,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from directory.roles import ensure_moderation_group
+
 logger = logging.getLogger(__name__)
 
 EDITORS = "Groupe de travail"
@@ -224,12 +226,7 @@ def ensure_roles():
             _grant_new_group(group, root_page, root_collection, private_collection)
     admins = Group.objects.get(name=ADMINS)
     admins.permissions.add(*Permission.objects.exclude(pk__in=admins.permissions.values("pk")))
-    try:
-        from directory.roles import ensure_moderation_group
-    except ImportError:
-        pass
-    else:
-        ensure_moderation_group()
+    ensure_moderation_group()
     workflow = ensure_workflow()
     _assign_workflow(workflow, root_page)
     return workflow

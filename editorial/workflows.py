@@ -28,8 +28,7 @@ def check_cross_review(workflow_state, revision):
     """Raise PermissionDenied unless every cross-review step of the workflow
     was approved on `revision` by distinct people, none of them its author or
     the person who asked for the review."""
-    from editorial.models import CrossReviewTask
-    from editorial.models import effective_author_id
+    from editorial.models import CrossReviewTask, effective_author_id
 
     steps = set(
         CrossReviewTask.objects.filter(workflow_tasks__workflow_id=workflow_state.workflow_id, active=True).values_list(

@@ -51,13 +51,14 @@ INDEX_SETTINGS = {
 }
 
 
-def elasticsearch_settings(backend_name, url):
+def elasticsearch_settings(backend_name, url, index_prefix="portal"):
     """WAGTAILSEARCH_BACKENDS entry for `backend_name` ("elasticsearch9",
-    "opensearch2", "opensearch3") at `url`."""
+    "opensearch2", "opensearch3") at `url`; index names start with
+    `index_prefix` and an underscore (SEARCH_INDEX_PREFIX)."""
     return {
         "BACKEND": f"wagtail.search.backends.{backend_name}",
         "URLS": [url],
-        "INDEX_PREFIX": "portal_",
+        "INDEX_PREFIX": f"{index_prefix}_",
         "TIMEOUT": 5,
         "OPTIONS": {},
         "INDEX_SETTINGS": INDEX_SETTINGS,

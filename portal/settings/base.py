@@ -54,7 +54,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.table_block",
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
@@ -167,11 +166,13 @@ SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "portal")
 if ELASTICSEARCH_URL:
     from search.backends import elasticsearch_settings
 
-    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_settings("elasticsearch9", ELASTICSEARCH_URL)}
+    WAGTAILSEARCH_BACKENDS = {
+        "default": elasticsearch_settings("elasticsearch9", ELASTICSEARCH_URL, SEARCH_INDEX_PREFIX)
+    }
 elif OPENSEARCH_URL:
     from search.backends import elasticsearch_settings
 
-    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_settings("opensearch3", OPENSEARCH_URL)}
+    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_settings("opensearch3", OPENSEARCH_URL, SEARCH_INDEX_PREFIX)}
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

@@ -71,10 +71,6 @@ def test_to_review_lists_only_what_i_may_approve(client, people, home_page):
 
 
 def test_directory_queues_are_shown_to_moderators_and_admins_only(client, people, db):
-    from editorial.panels import PendingRegistrationsPanel
-
-    if not PendingRegistrationsPanel.available():
-        pytest.skip("directory.queries not available yet")
     from editorial.roles import MODERATORS
 
     moderator = make_user("moderatrice", MODERATORS)
@@ -87,10 +83,6 @@ def test_directory_queues_are_shown_to_moderators_and_admins_only(client, people
 def test_moderation_queues_cost_the_same_with_more_registrations(client, people, home_page):
     from django.utils import timezone
 
-    from editorial.panels import PendingRegistrationsPanel
-
-    if not PendingRegistrationsPanel.available():
-        pytest.skip("directory.queries not available yet")
     from core.demo import ensure_domains
     from directory.fake import bulk_seed
     from directory.models import PartnerProfile

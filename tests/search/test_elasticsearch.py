@@ -4,8 +4,12 @@ each object's document and a compiled query — by building the backend with
 Wagtail's get_search_backend() (it does not contact the server)."""
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from modelsearch.index import get_indexed_models
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -19,10 +23,10 @@ ADMIN_ONLY = {"wagtailcore.Page", "wagtaildocs.Document", "wagtailimages.Image",
 ADMIN_ONLY |= {"resources.ToolSheetCategory", "resources.Competency"}
 
 
-def build(name):
+def build(name, **options):
     if name.startswith("opensearch"):
         pytest.importorskip("opensearchpy", reason="optional extra: pip install -r requirements-opensearch.txt")
-    params = elasticsearch_settings(name, "http://search.invalid:9200")
+    params = elasticsearch_settings(name, "http://search.invalid:9200", **options)
     return get_search_backend(params.pop("BACKEND"), **params)
 
 
@@ -34,6 +38,23 @@ def backend(request):
 def test_settings_select_the_backend_from_the_environment():
     assert elasticsearch_settings("elasticsearch9", "http://es:9200")["BACKEND"].endswith(".elasticsearch9")
     assert elasticsearch_settings("opensearch3", "http://os:9200")["URLS"] == ["http://os:9200"]
+
+
+def test_index_prefix_comes_from_the_environment():
+    """SEARCH_INDEX_PREFIX names the indexes (two portals can share a cluster)."""
+    environment = {**os.environ, "ELASTICSEARCH_URL": "http://es:9200", "SEARCH_INDEX_PREFIX": "occitanie"}
+    environment.pop("OPENSEARCH_URL", None)
+    script = "from django.conf import settings; print(settings.WAGTAILSEARCH_BACKENDS['default']['INDEX_PREFIX'])"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**environment, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "occitanie_"
+    assert build("elasticsearch9", index_prefix="occitanie").index_prefix == "occitanie_"
 
 
 def test_index_settings_hold_a_french_analyzer(backend):

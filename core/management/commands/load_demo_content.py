@@ -28,12 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for path in DEMO_MODULES:
-            try:
-                module = import_module(path)
-            except ModuleNotFoundError as exc:
-                if exc.name != path:
-                    raise
-                continue
+            module = import_module(path)
             with transaction.atomic():
                 module.load(self)
             self.stdout.write(f"  ✓ {path}")
