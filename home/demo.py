@@ -89,7 +89,7 @@ def ensure_pillars(home):
                 body=placeholder_body,
             )
         pillars.append(("pillar", {**pillar, "page": page}))
-    if [p[1]["page"].pk for p in pillars] != [b.value["page"].pk for b in home.pillars if b.value["page"]]:
+    if comparable(home, "pillars", home.pillars) != comparable(home, "pillars", pillars):
         home.pillars = pillars
         home.save_revision().publish()
 

@@ -15,7 +15,7 @@ import tomllib
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
@@ -66,7 +66,7 @@ def model_fields(model, data, where=""):
     for name, value in data.items():
         try:
             field = model._meta.get_field(name)
-        except models.FieldDoesNotExist as exc:
+        except FieldDoesNotExist as exc:
             raise DemoDataError(f"{where}: {model.__name__} has no field {name!r}") from exc
         if isinstance(field, RichTextField):
             value = to_html(value)
