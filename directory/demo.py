@@ -1,10 +1,14 @@
 """Demo content of the directory: the page at /annuaire/ and ~30 fictional
-partners (example.org addresses) across the Occitanie departments."""
+partners (example.org addresses) across the Occitanie departments.
+
+The texts are in demo/directory/ (docs/demo-content.md)."""
 
 from django.utils import timezone
 
 from core import geo
-from core.demo_utils import get_home, upsert_child
+from core.demo import upsert_page
+from core.demo.data import read
+from core.demo_utils import get_home
 from core.models import Domain
 
 from .fake import partner_data
@@ -12,29 +16,13 @@ from .models import DirectoryPage, PartnerProfile, ProfileLanguage, ProfileRole
 from .models.profiles import CONSENT_TEXT_VERSION
 from .roles import ensure_moderation_group
 
-DEMO_PARTNERS = 30
-
-INTRO = (
-    "Des patients et des proches-aidants partenaires, prêts à apporter leur expérience à vos projets de soins, "
-    "de formation, de recherche ou de gouvernance. Cherchez par rôle, territoire ou domaine, puis écrivez-leur "
-    "par le portail : leurs coordonnées ne sont transmises que s'ils acceptent."
-)
+PAGE_FILE = "directory/page.toml"
 
 
 def ensure_directory_page(home):
-    page, _ = upsert_child(
-        home,
-        DirectoryPage,
-        "annuaire",
-        title="Annuaire des patients partenaires",
-        intro=INTRO,
-        show_in_menus=True,
-        registration_notice=(
-            "Vous êtes patient, patiente ou proche-aidant et souhaitez contribuer à des projets en santé ? "
-            "Inscrivez-vous : votre profil sera relu avant publication."
-        ),
-        search_description="Trouver un patient partenaire en Occitanie et le contacter sans exposer ses coordonnées.",
-    )
+    data = read(PAGE_FILE)
+    data.pop("partners")
+    page, _ = upsert_page(home, DirectoryPage, data, PAGE_FILE)
     return page
 
 
@@ -72,13 +60,15 @@ def load(command=None):
     ensure_pillars(home)
     departments = geo.departments_of("76")
     domains = list(Domain.objects.order_by("pk"))
+    partners = read(PAGE_FILE)["partners"]
     existing = set(PartnerProfile.objects.values_list("email", flat=True))
     created = 0
-    for index in range(DEMO_PARTNERS):
+    for index in range(partners["count"]):
         data = partner_data(index, departments, domains)
         if data["email"] in existing:
             continue
-        status = PartnerProfile.Status.PENDING if index in (7, 19) else PartnerProfile.Status.PUBLISHED
+        pending = index in partners["pending"]
+        status = PartnerProfile.Status.PENDING if pending else PartnerProfile.Status.PUBLISHED
         create_partner(data, status=status)
         created += 1
     if command is not None and created:

@@ -1,95 +1,26 @@
-"""Fictional partner data, shared by the demo and `seed_directory`."""
+"""Fictional partner data, shared by the demo and `seed_directory`.
 
+The words they are made of are in demo/directory/fictional-partners.toml."""
+
+import functools
 import random
 
+from core.demo.data import read
 from core.vocabulary import PartnerRole
 
-FIRST_NAMES = [
-    "Aline",
-    "Bastien",
-    "Capucine",
-    "Damien",
-    "Elsa",
-    "Fabrice",
-    "Gaëlle",
-    "Hugo",
-    "Inès",
-    "Jules",
-    "Karima",
-    "Lionel",
-    "Maëlys",
-    "Nadir",
-    "Odile",
-    "Pascal",
-    "Quitterie",
-    "Romain",
-    "Solène",
-    "Tristan",
-    "Ursule",
-    "Victor",
-    "Wassila",
-    "Xavier",
-    "Yasmine",
-    "Zoé",
-    "Anouk",
-    "Benoît",
-    "Clémence",
-    "Didier",
-]
-THEMES = [
-    "Diabète de type 1",
-    "Diabète de type 2",
-    "Sclérose en plaques",
-    "Insuffisance rénale",
-    "Cancer du sein",
-    "Santé mentale",
-    "Troubles bipolaires",
-    "Maladie de Crohn",
-    "Polyarthrite",
-    "Handicap moteur",
-    "Aidance d'un parent âgé",
-    "Parcours de greffe",
-    "Douleur chronique",
-    "Mucoviscidose",
-    "VIH",
-]
-AVAILABILITIES = [
-    "Quelques demi-journées par mois",
-    "En soirée, de préférence à distance",
-    "Disponible en semaine, hors vacances scolaires",
-    "Une réunion par mois environ",
-]
-ASSOCIATIONS = [
-    "",
-    "",
-    "Association fictive des usagers du Sud",
-    "Collectif imaginaire des aidants",
-    "Réseau exemple ETP",
-]
-PRESENTATIONS = [
-    "Je vis avec une maladie chronique depuis une quinzaine d'années et j'aime partager ce que le quotidien "
-    "m'a appris avec les équipes qui construisent des programmes d'éducation thérapeutique.",
-    "Ancien aidant, j'interviens aujourd'hui auprès d'étudiants en santé pour parler du rôle des proches "
-    "et de la coordination entre l'hôpital et la ville.",
-    "Je participe à des comités de pilotage et à des groupes de travail sur l'amélioration des parcours ; "
-    "j'apporte le regard de quelqu'un qui les a traversés.",
-    "Formée en éducation thérapeutique, je co-anime des ateliers avec des soignants et j'accompagne des "
-    "personnes récemment diagnostiquées.",
-    "Curieux des méthodes de recherche, je relis des protocoles et des documents d'information pour les "
-    "rendre plus clairs pour les participants.",
-]
-TRAININGS = [
-    "Formation de 40 heures à l'éducation thérapeutique, 2019",
-    "Diplôme universitaire patient partenaire (fictif), 2021",
-    "Université des patients (parcours exemple), 2022",
-    "",
-]
+
+@functools.cache
+def words():
+    """The word lists of demo/directory/fictional-partners.toml."""
+    return read("directory/fictional-partners.toml")
 
 
 def partner_data(index, departments, domains, rng=None):
     """A deterministic fictional partner for position `index`."""
     rng = rng or random.Random(index)
-    first = FIRST_NAMES[index % len(FIRST_NAMES)]
+    lists = words()
+    themes = lists["themes"]
+    first = lists["first_names"][index % len(lists["first_names"])]
     roles = [c for c, _ in PartnerRole.choices]
     return {
         "display_name": f"{first} {chr(65 + (index * 7) % 26)}.",
@@ -99,15 +30,15 @@ def partner_data(index, departments, domains, rng=None):
         "territory_visibility": "region" if index % 5 == 4 else "department",
         "remote_ok": index % 3 != 0,
         "mobility": ["local", "departement", "region", "national"][index % 4],
-        "presentation": PRESENTATIONS[index % len(PRESENTATIONS)],
-        "trainings": TRAININGS[index % len(TRAININGS)],
-        "availability": AVAILABILITIES[index % len(AVAILABILITIES)],
-        "association": ASSOCIATIONS[index % len(ASSOCIATIONS)],
+        "presentation": lists["presentations"][index % len(lists["presentations"])],
+        "trainings": lists["trainings"][index % len(lists["trainings"])],
+        "availability": lists["availabilities"][index % len(lists["availabilities"])],
+        "association": lists["associations"][index % len(lists["associations"])],
         "consent_health": index % 4 != 3,
         "allow_search_engines": index % 6 == 0,
         "roles": sorted({roles[index % len(roles)], roles[(index * 3 + 1) % len(roles)]}),
         "languages": ["fr"] + (["en"] if index % 4 == 0 else []) + (["oc"] if index % 7 == 0 else []),
-        "themes": sorted({THEMES[index % len(THEMES)], THEMES[(index * 5 + 2) % len(THEMES)]}),
+        "themes": sorted({themes[index % len(themes)], themes[(index * 5 + 2) % len(themes)]}),
         "domains": [domains[index % len(domains)]] + ([domains[(index + 2) % len(domains)]] if index % 2 else [])
         if domains
         else [],
@@ -129,7 +60,7 @@ def bulk_seed(count, start=1000, departments=None):
     departments = departments or geo.departments_of("76")
     domains = list(Domain.objects.order_by("pk"))
     themes = {}
-    for name in THEMES:
+    for name in words()["themes"]:
         theme = ExperienceTheme.objects.filter(name=name).first()
         if theme is None:
             theme = ExperienceTheme(name=name)

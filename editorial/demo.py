@@ -1,5 +1,6 @@
 """Demo for the editorial workflow: one user per role, and two pages left in
-review, one at each step of the "Relecture croisée".
+review, one at each step of the "Relecture croisée" (names and texts in
+demo/editorial/workflow.toml).
 
 Demo users exist only on a developer's machine: they are created when
 settings.DEBUG is True (portal.settings.dev) or when PORTAL_DEMO_USERS=1 is set
@@ -15,25 +16,28 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, WorkflowState
 
+from core.demo.data import DemoDataError, read
 from editorial import roles
 from editorial.roles import ensure_roles
 
 PILLAR_SLUGS = ["fiches-outils", "projets", "annuaire"]
 DEFAULT_PASSWORD = "partenariat-demo"  # noqa: S105 (documented local demo credential, DEBUG only)
 
-# username, first name, last name, group
-DEMO_USERS = [
-    ("demo.redaction", "Alix", "Rédac (démo)", roles.EDITORS),
-    ("demo.usager", "Lou", "Usager (démo)", roles.COPILOTS_PATIENTS),
-    ("demo.pro", "Sam", "Soignant (démo)", roles.COPILOTS_PROFESSIONALS),
-    ("demo.moderation", "Noa", "Modé (démo)", roles.MODERATORS),
-    ("demo.admin", "Dominique", "Admin (démo)", roles.ADMINS),
-]
+WORKFLOW_FILE = "editorial/workflow.toml"
 
-PROPOSALS = [
-    "Proposition du groupe de travail : préciser à qui s'adresse cette page et ajouter un exemple concret.",
-    "Proposition du groupe de travail : reformuler le premier paragraphe avec les mots des patients partenaires.",
-]
+
+def demo_users():
+    """The demo accounts of the data file, each in a group of editorial.roles."""
+    users = read(WORKFLOW_FILE)["users"]
+    known = {roles.EDITORS, roles.COPILOTS_PATIENTS, roles.COPILOTS_PROFESSIONALS, roles.MODERATORS, roles.ADMINS}
+    for user in users:
+        if user["group"] not in known:
+            raise DemoDataError(f"{WORKFLOW_FILE}: unknown group {user['group']!r} ({', '.join(sorted(known))})")
+    return users
+
+
+# (username, first name, last name, group): kept for tests/editorial/test_demo.py.
+DEMO_USERS = [(u["username"], u["first_name"], u["last_name"], u["group"]) for u in read(WORKFLOW_FILE)["users"]]
 
 
 def demo_users_allowed():
@@ -46,13 +50,14 @@ def ensure_demo_users(command=None):
     password = os.environ.get("DEMO_USERS_PASSWORD") or DEFAULT_PASSWORD
     User = get_user_model()
     users = {}
-    for username, first_name, last_name, group_name in DEMO_USERS:
+    for data in demo_users():
+        username, group_name = data["username"], data["group"]
         group = Group.objects.filter(name=group_name).first()
         if group is None:
             continue
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User(username=username, first_name=first_name, last_name=last_name)
+            user = User(username=username, first_name=data["first_name"], last_name=data["last_name"])
             user.email = f"{username}@example.org"
             user.set_password(password)
             user.save()
@@ -79,14 +84,14 @@ def _candidate_pages():
     return pages
 
 
-def _propose(page, editor, sentence):
+def _propose(page, editor, sentence, title_suffix):
     draft = page.get_latest_revision_as_object()
     for field in ("summary", "intro"):  # a tool sheet's summary, a standard page's intro
         if isinstance(getattr(draft, field, None), str):
             setattr(draft, field, f"{getattr(draft, field)} {sentence}".strip())
             break
     else:
-        draft.title = f"{draft.title} (mise à jour proposée)"
+        draft.title = f"{draft.title} {title_suffix}"
     draft.save_revision(user=editor)
     return draft.get_workflow().start(draft, editor)
 
@@ -101,12 +106,12 @@ def ensure_pages_in_review(users):
     pages = _candidate_pages()
     if len(pages) < 2 or pages[0].get_workflow() is None:
         return []
-    waiting_patient = _propose(pages[0], editor, PROPOSALS[0])
-    waiting_professional = _propose(pages[1], editor, PROPOSALS[1])
+    review = read(WORKFLOW_FILE)["review"]
+    suffix = review["title_suffix"]
+    waiting_patient = _propose(pages[0], editor, review["proposal_for_patient_step"], suffix)
+    waiting_professional = _propose(pages[1], editor, review["proposal_for_professional_step"], suffix)
     task_state = waiting_professional.current_task_state
-    task_state.task.specific.on_action(
-        task_state, patient, "approve", comment="Relu côté usagers : clair et utile, je valide."
-    )
+    task_state.task.specific.on_action(task_state, patient, "approve", comment=review["patient_copilot_comment"])
     return [waiting_patient, waiting_professional]
 
 

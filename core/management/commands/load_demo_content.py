@@ -1,8 +1,9 @@
 """Build (or refresh) the demo site. Idempotent: run it as often as you like.
 
 Each app contributes a `demo.py` module with a `load(command)` function; they
-run in the order below. All texts are written for the portal from the facts
-in the working group's source documents.
+run in the order below and read their texts from the data files under demo/
+(core.demo.data; docs/demo-content.md). All texts are written for the portal
+from the facts in the working group's source documents.
 """
 
 from importlib import import_module
