@@ -12,6 +12,7 @@ from django.utils import timezone
 from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
 from core.facets import Facet, apply_facets
+from core.links import absolute, page_url, subpage_path, subpage_url
 from core.models import PortalSettings
 from core.vocabulary import PartnerRole
 from search.text import clean_query, filter_queryset
@@ -218,9 +219,10 @@ def contact(page, request, pk):
         contact_request.nonce = profile.new_nonce()
         contact_request.save()  # stored before any email
         accept = links.make_token("contact", contact_request.pk, contact_request.nonce)
-        base = page.get_full_url(request)
         emails.contact_to_partner(
-            contact_request, f"{base}reponse/accepter/{accept}/", f"{base}reponse/decliner/{accept}/"
+            contact_request,
+            subpage_url(page, "answer_route", "accepter", accept, request=request),
+            subpage_url(page, "answer_route", "decliner", accept, request=request),
         )
     return _render(request, page, "contact_sent.html", {"profile": profile}, title="Demande envoyée")
 
@@ -267,7 +269,7 @@ def answer(page, request, action, token):
         emails.acceptance_to_structure(contact_request)
         text = "Merci : la structure a reçu vos coordonnées et va vous écrire."
     else:
-        emails.decline_to_structure(contact_request, page.get_full_url(request))
+        emails.decline_to_structure(contact_request, page_url(page, request))
         text = "C'est noté : la structure en est informée, sans vos coordonnées."
     return _message(request, page, "Réponse enregistrée", text)
 
@@ -291,7 +293,7 @@ def report(page, request, pk):
             dict(ReportForm.REASONS)[form.cleaned_data["reason"]],
             form.cleaned_data["message"],
             settings.contact_email,
-            request.build_absolute_uri(profile.admin_url()),
+            absolute(profile.admin_url()),
         )
     return _message(request, page, "Merci pour votre signalement", "L'équipe de modération va examiner ce profil.")
 
@@ -311,12 +313,12 @@ def registration(page, request):
         return render_rate_limited(request, "directory/registration.html", context)
     if not form.is_spam:
         profile, created = form.save_registration()
-        base = page.get_full_url(request)
         if created:
             token = links.make_token("confirm", profile.pk)
-            emails.registration_confirmation(profile, f"{base}inscription/confirmer/{token}/")
+            emails.registration_confirmation(profile, subpage_url(page, "confirm_route", token, request=request))
         else:
-            emails.manage_link(profile, f"{base}gerer/lien/{links.make_token('manage', profile.pk)}/")
+            token = links.make_token("manage", profile.pk)
+            emails.manage_link(profile, subpage_url(page, "manage_link_route", token, request=request))
     return _message(
         request,
         page,
@@ -367,7 +369,7 @@ def manage_request(page, request):
     profile = PartnerProfile.objects.filter(email=email).exclude(status=PartnerProfile.Status.REFUSED).first()
     if profile is not None and not form.is_spam:
         token = links.make_token("manage", profile.pk)
-        emails.manage_link(profile, f"{page.get_full_url(request)}gerer/lien/{token}/")
+        emails.manage_link(profile, subpage_url(page, "manage_link_route", token, request=request))
     return _message(
         request,
         page,
@@ -391,7 +393,7 @@ def manage_open(page, request, token):
             "Ce lien n'est plus valable",
             "Le lien a expiré ou a déjà servi. Vous pouvez en demander un nouveau.",
             status=400,
-            links_=[(f"{page.url}gerer/", "Demander un nouveau lien")],
+            links_=[(subpage_path(page, "manage_request_route", request=request), "Demander un nouveau lien")],
         )
     if request.method != "POST":
         return _message(
@@ -409,7 +411,7 @@ def manage_open(page, request, token):
         profile.confirmation_requested_at = None
         profile.save(update_fields=["last_confirmed_at", "confirmation_requested_at", "updated_at"])
     request.session[SESSION_KEY] = {"id": profile.pk, "until": time.time() + 3600}
-    return HttpResponseRedirect(f"{page.url}gerer/profil/")
+    return HttpResponseRedirect(subpage_path(page, "manage_route", request=request))
 
 
 def _session_profile(request):
@@ -422,7 +424,7 @@ def _session_profile(request):
 def manage(page, request):
     profile = _session_profile(request)
     if profile is None:
-        return HttpResponseRedirect(f"{page.url}gerer/")
+        return HttpResponseRedirect(subpage_path(page, "manage_request_route", request=request))
     settings = PortalSettings.for_request(request)
     title = "Mon profil"
     action = request.POST.get("action", "") if request.method == "POST" else ""
@@ -470,7 +472,7 @@ def manage(page, request):
 def manage_export(page, request, fmt):
     profile = _session_profile(request)
     if profile is None:
-        return HttpResponseRedirect(f"{page.url}gerer/")
+        return HttpResponseRedirect(subpage_path(page, "manage_request_route", request=request))
     data = profile_data(profile)
     if fmt == "json":
         response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")

@@ -5,7 +5,7 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -15,6 +15,7 @@ from taggit.models import Tag
 from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
 from core.facets import Facet, apply_facets
+from core.links import page_url, subpage_url
 from core.models import Domain, PortalSettings
 from core.models.outbox import queue_email
 from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole
@@ -137,6 +138,14 @@ def _without_page(request):
     return _Request
 
 
+def domain_project_list(index_page, request, slug):
+    """A domain's landing page: its intro, then its projects."""
+    domain = Domain.objects.filter(slug=slug).first()
+    if domain is None:
+        raise Http404("Domaine inconnu")
+    return project_list(index_page, request, domain=domain)
+
+
 def territory_counts(index_page, request):
     """Department rows for the map and its table: the configured region's
     departments first (zero included), then any other department with projects."""
@@ -203,10 +212,10 @@ def atom_feed(index_page, request, limit=30):
     """Newly published projects. Public facts only: no submitter, no contact."""
     feed = Atom1Feed(
         title=f"{index_page.title} — nouveaux projets",
-        link=index_page.get_full_url(request),
+        link=page_url(index_page, request),
         description=index_page.intro,
         language="fr",
-        feed_url=index_page.get_full_url(request) + index_page.reverse_subpage("feed_route"),
+        feed_url=subpage_url(index_page, "feed_route", request=request),
     )
     projects = (
         index_page.projects()
@@ -222,8 +231,8 @@ def atom_feed(index_page, request, limit=30):
         place = ", ".join(filter(None, [project.structure_name, project.town, project.department_name]))
         feed.add_item(
             title=project.title,
-            link=project.get_full_url(request),
-            unique_id=project.get_full_url(request),
+            link=page_url(project, request),
+            unique_id=page_url(project, request),
             description=escape(f"{project.summary} — {place}"),
             pubdate=project.first_published_at,
             updateddate=project.last_published_at or project.first_published_at,

@@ -7,8 +7,6 @@ from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
-from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -402,36 +400,17 @@ class LexiconPage(RoutablePageMixin, IntroMixin, Page):
     def search_text(self):
         return searchable_text(self.title, self.intro)
 
-    @path("")
+    @path("", name="index_route")
     def index_route(self, request):
-        from resources.models.snippets import GlossaryTerm
+        from resources import views
 
-        query = clean_query(request.GET.get("q", ""))
-        terms = filter_queryset(GlossaryTerm.objects.filter(live=True), query).order_by("term")
-        letters = {}
-        for term in terms:
-            letters.setdefault(term.letter, []).append(term)
-        context = self.get_context(request)
-        context.update(query=query, letters=sorted(letters.items()), term_count=sum(map(len, letters.values())))
-        return TemplateResponse(request, "resources/lexicon_page.html", context)
+        return views.lexicon_index(self, request)
 
     @path("<slug:slug>/", name="term")
     def term_route(self, request, slug):
-        from resources.models.snippets import GlossaryTerm
+        from resources import views
 
-        term = (
-            GlossaryTerm.objects.filter(live=True, slug=slug)
-            .prefetch_related(
-                models.Prefetch("related_terms", GlossaryTerm.objects.filter(live=True)),
-                models.Prefetch("see_also", ToolSheetPage.objects.live().public()),
-            )
-            .first()
-        )
-        if term is None:
-            raise Http404("Terme inconnu")
-        context = self.get_context(request)
-        context.update(term=term, base_url=self.get_url(request))
-        return TemplateResponse(request, "resources/lexicon_term.html", context)
+        return views.lexicon_term(self, request, slug)
 
 
 # --- Competency frameworks -----------------------------------------------------
@@ -456,45 +435,17 @@ class CompetencyFrameworkIndexPage(RoutablePageMixin, IntroMixin, Page):
     def frameworks(self):
         return CompetencyFrameworkPage.objects.live().public().child_of(self).order_by("path")
 
-    @path("")
+    @path("", name="index_route")
     def index_route(self, request):
-        context = self.get_context(request)
-        context["frameworks"] = self.frameworks()
-        return TemplateResponse(request, "resources/competency_framework_index_page.html", context)
+        from resources import views
 
-    @staticmethod
-    def _find(frameworks, raw):
-        raw = (raw or "").strip()
-        for framework in frameworks:
-            if raw and (raw == str(framework.pk) or raw == framework.slug):
-                return framework
-        return None
+        return views.framework_index(self, request)
 
     @path("comparer/", name="compare")
     def compare_route(self, request):
-        frameworks = list(self.frameworks())
-        raw_a, raw_b = request.GET.get("a", ""), request.GET.get("b", "")
-        a, b = self._find(frameworks, raw_a), self._find(frameworks, raw_b)
-        errors = []
-        if raw_a and a is None:
-            errors.append(
-                ("comparer-a", "Le premier référentiel demandé n'existe pas : choisissez-en un dans la liste.")
-            )
-        if raw_b and b is None:
-            errors.append(
-                ("comparer-b", "Le second référentiel demandé n'existe pas : choisissez-en un dans la liste.")
-            )
-        if a is None and b is None and not errors and len(frameworks) >= 2:
-            a, b = frameworks[0], frameworks[1]
-        context = self.get_context(request)
-        context.update(
-            frameworks=frameworks,
-            a=a,
-            b=b,
-            errors=errors,
-            rows=compare_frameworks(a, b) if a and b else [],
-        )
-        return TemplateResponse(request, "resources/competency_compare.html", context, status=400 if errors else 200)
+        from resources import views
+
+        return views.framework_compare(self, request)
 
 
 class CompetencyFrameworkPage(IntroMixin, Page):
