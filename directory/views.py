@@ -3,7 +3,6 @@
 import json
 import time
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -11,11 +10,11 @@ from django.utils import timezone
 
 from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
-from core.facets import Facet, apply_facets
+from core.facets import Facet
 from core.links import absolute, page_url, subpage_path, subpage_url
+from core.listing import Listing, Sort
 from core.models import PortalSettings
 from core.vocabulary import PartnerRole
-from search.text import clean_query, filter_queryset
 
 from . import emails, links
 from .csvutils import to_csv
@@ -155,32 +154,22 @@ def with_public_relations(queryset):
     )
 
 
-def directory_index(page, request):
+def directory_listing(page, request):
+    """The directory's configuration of core.listing (the departments shown
+    are the site's settings)."""
     settings = PortalSettings.for_request(request)
     departments = [(code, f"{name} ({code})") for code, name in settings.departments()]
-    query = clean_query(request.GET.get("q", ""))
-    base = filter_queryset(PartnerProfile.objects.published(), query)
-    result = apply_facets(base, directory_facets(departments), request.GET)
-    paginator = Paginator(result.queryset.order_by("display_name", "pk"), page.per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    profiles = list(
-        with_public_relations(PartnerProfile.objects.filter(pk__in=[p.pk for p in page_obj.object_list])).order_by(
-            "display_name", "pk"
-        )
+    return Listing(
+        facets=directory_facets(departments),
+        sorts=[Sort("nom", "Ordre alphabétique (A à Z)", ("display_name", "pk"))],
+        per_page=page.per_page,
+        prepare=with_public_relations,
     )
-    return _render(
-        request,
-        page,
-        "directory_page.html",
-        {
-            "facets": result,
-            "profiles": profiles,
-            "page_obj": page_obj,
-            "search_query": query,
-            "result_count": paginator.count,
-            "has_filters": bool(result.active or query),
-        },
-    )
+
+
+def directory_index(page, request):
+    context = directory_listing(page, request).context(request, PartnerProfile.objects.published())
+    return _render(request, page, "directory_page.html", context)
 
 
 def _published_profile(pk):

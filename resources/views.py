@@ -1,13 +1,69 @@
-"""Views behind the routes of LexiconPage and of CompetencyFrameworkIndexPage."""
+"""Views behind the knowledge base's pages: the sheet listing (context of
+ToolSheetIndexPage), the routes of LexiconPage and of
+CompetencyFrameworkIndexPage."""
 
 from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
+from taggit.models import Tag
 
+from core.facets import Facet
+from core.listing import Listing, Sort
+from core.models import Domain
+from core.vocabulary import Audience, EngagementScale
 from search.text import clean_query, filter_queryset
 
-from .models import GlossaryTerm, ToolSheetPage
+from .models import GlossaryTerm, ToolSheetCategory, ToolSheetPage
 from .models.pages import compare_frameworks
+
+SHEETS_PER_PAGE = 12
+
+
+# --- The sheet listing -------------------------------------------------------------
+def sheet_facets():
+    return [
+        Facet(
+            "categorie",
+            "Catégorie",
+            "category__slug",
+            options=lambda: list(ToolSheetCategory.objects.order_by("sort_order", "name").values_list("slug", "name")),
+        ),
+        Facet("public", "Public", "audiences__audience", options=lambda: list(Audience.choices)),
+        Facet("niveau", "Niveau d'engagement", "engagement_scale", options=lambda: list(EngagementScale.choices)),
+        Facet(
+            "domaine",
+            "Domaine",
+            "domain__slug",
+            options=lambda: list(Domain.objects.order_by("sort_order", "name").values_list("slug", "name")),
+        ),
+        Facet(
+            "theme",
+            "Thème",
+            "tags__slug",
+            options=lambda: list(
+                Tag.objects.filter(resources_toolsheettag_items__isnull=False)
+                .distinct()
+                .order_by("name")
+                .values_list("slug", "name")
+            ),
+        ),
+    ]
+
+
+SHEET_LISTING = Listing(
+    facets=sheet_facets(),
+    sorts=[Sort("titre", "Ordre alphabétique (A à Z)", ("title", "pk"))],
+    per_page=SHEETS_PER_PAGE,
+    prepare=lambda sheets: sheets.select_related("category", "domain").prefetch_related("audiences"),
+)
+
+
+def sheet_index_context(index_page, request):
+    """The listing of the index's sheets (facets, free text, pages) and the
+    other resources (charter, lexicon, tools) below it."""
+    context = SHEET_LISTING.context(request, index_page.sheets())
+    context["other_pages"] = index_page.get_children().live().public().not_type(ToolSheetPage).order_by("path")
+    return context
 
 
 # --- The lexicon ------------------------------------------------------------------

@@ -1,6 +1,5 @@
 """Project pages and the showcase that lists them (/projets/)."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -330,11 +329,3 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
     def projects(self):
         """Live, public projects of this showcase."""
         return ProjectPage.objects.live().public().child_of(self)
-
-    @staticmethod
-    def paginate(request, queryset, per_page):
-        paginator = Paginator(queryset, per_page)
-        try:
-            return paginator.page(request.GET.get("page") or 1)
-        except (PageNotAnInteger, EmptyPage):
-            return None

@@ -4,21 +4,19 @@ import math
 import re
 
 from django.apps import apps
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.facets import Facet, apply_facets
 from core.models.mixins import IntroMixin
 from core.vocabulary import Audience, EngagementDegree, EngagementScale
 from resources.blocks import (
@@ -28,9 +26,8 @@ from resources.blocks import (
     ReferenceBlock,
     ToolSheetStreamBlock,
 )
-from search.text import clean_query, filter_queryset, searchable_text
+from search.text import searchable_text
 
-SHEETS_PER_PAGE = 12
 WORDS_PER_MINUTE = 200
 _TAG = re.compile(r"<[^>]+>")
 
@@ -73,62 +70,11 @@ class ToolSheetIndexPage(IntroMixin, Page):
     def sheets(self):
         return ToolSheetPage.objects.live().public().child_of(self)
 
-    def facets(self):
-        from core.models import Domain
-
-        return [
-            Facet(
-                "categorie",
-                "Catégorie",
-                "category__slug",
-                options=lambda: list(
-                    ToolSheetCategory.objects.order_by("sort_order", "name").values_list("slug", "name")
-                ),
-            ),
-            Facet("public", "Public", "audiences__audience", options=lambda: list(Audience.choices)),
-            Facet("niveau", "Niveau d'engagement", "engagement_scale", options=lambda: list(EngagementScale.choices)),
-            Facet(
-                "domaine",
-                "Domaine",
-                "domain__slug",
-                options=lambda: list(Domain.objects.order_by("sort_order", "name").values_list("slug", "name")),
-            ),
-            Facet(
-                "theme",
-                "Thème",
-                "tags__slug",
-                options=lambda: list(
-                    Tag.objects.filter(resources_toolsheettag_items__isnull=False)
-                    .distinct()
-                    .order_by("name")
-                    .values_list("slug", "name")
-                ),
-            ),
-        ]
-
     def get_context(self, request, *args, **kwargs):
+        from resources import views
+
         context = super().get_context(request, *args, **kwargs)
-        query = clean_query(request.GET.get("q", ""))
-        sheets = self.sheets()
-        if query:
-            # Run the full-text search once and keep its keys: as a subquery it
-            # would be evaluated again by each facet count (7 times).
-            matched = list(filter_queryset(sheets, query).values_list("pk", flat=True))
-            sheets = sheets.filter(pk__in=matched)
-        result = apply_facets(sheets, self.facets(), request.GET)
-        ordered = (
-            result.queryset.select_related("category", "domain").prefetch_related("audiences").order_by("title", "pk")
-        )
-        page_obj = Paginator(ordered, SHEETS_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(
-            query=query,
-            facets=result,
-            page_obj=page_obj,
-            sheets=page_obj.object_list,
-            result_count=page_obj.paginator.count,
-            filtered=bool(query or result.active),
-            other_pages=self.get_children().live().public().not_type(ToolSheetPage).order_by("path"),
-        )
+        context.update(views.sheet_index_context(self, request))
         return context
 
 
@@ -339,9 +285,6 @@ class ToolSheetRelatedSheet(Orderable):
         verbose_name = "fiche liée"
         verbose_name_plural = "fiches liées"
 
-
-# Imported here so that ToolSheetIndexPage.facets() finds it without a cycle.
-from resources.models.snippets import ToolSheetCategory  # noqa: E402
 
 # --- The charter ---------------------------------------------------------------
 
