@@ -36,6 +36,8 @@ from django.core.paginator import Paginator
 from core.facets import apply_facets
 from search.text import clean_query, filter_queryset
 
+# Free text read as keys when it matches at most this many objects (see `_free_text`).
+MAX_MATERIALISED_MATCHES = 500
 QUERY_PARAM = "q"
 SORT_PARAM = "tri"
 PAGE_PARAM = "page"
@@ -52,6 +54,21 @@ def _unchanged(queryset):
     return queryset
 
 
+def _free_text(queryset, query):
+    """`queryset` narrowed to the free text. A narrow search is read as keys
+    once (one query), so the facet counts do not run the full-text search
+    again; a broad one stays as `search.text.filter_queryset` made it (a
+    subquery on PostgreSQL), because a long `IN` list of keys gives
+    PostgreSQL slower plans than the search itself."""
+    matched = filter_queryset(queryset, query)
+    if matched is queryset:  # nothing to search for
+        return queryset
+    keys = list(matched.values_list("pk", flat=True)[: MAX_MATERIALISED_MATCHES + 1])
+    if len(keys) <= MAX_MATERIALISED_MATCHES:
+        return queryset.filter(pk__in=keys)
+    return matched
+
+
 @dataclass
 class Listing:
     facets: list
@@ -65,9 +82,7 @@ class Listing:
         query = clean_query(request.GET.get(QUERY_PARAM, ""))
         params = request.GET.copy()
         sort, ignored_sort = self._sort(params)
-        result = apply_facets(
-            filter_queryset(queryset, query), self.facets, params, keep_params=(QUERY_PARAM, SORT_PARAM)
-        )
+        result = apply_facets(_free_text(queryset, query), self.facets, params, keep_params=(QUERY_PARAM, SORT_PARAM))
         ordered = self.prepare(
             queryset.model._default_manager.filter(pk__in=result.queryset.values("pk")).order_by(*sort.ordering)
         )

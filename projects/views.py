@@ -10,11 +10,10 @@ from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import slugify
-from taggit.models import Tag
 
 from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
-from core.facets import Facet
+from core.facets import Facet, used_tags
 from core.links import page_url, subpage_url
 from core.listing import Listing, Sort
 from core.models import Domain, PortalSettings
@@ -57,12 +56,7 @@ def project_facets(include_domain=True):
             "theme",
             "Thème",
             "tagged_items__tag__slug",
-            options=lambda: list(
-                Tag.objects.filter(projects_projectpagetag_items__isnull=False)
-                .distinct()
-                .order_by("name")
-                .values_list("slug", "name")
-            ),
+            options=used_tags("projects_projectpagetag_items"),
         ),
         Facet("statut", "État", "status", options=lambda: ProjectStatus.choices),
         Facet("engagement", "Degré d'engagement", "engagement_degree", options=lambda: EngagementDegree.choices),

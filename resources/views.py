@@ -5,9 +5,8 @@ CompetencyFrameworkIndexPage."""
 from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
-from taggit.models import Tag
 
-from core.facets import Facet
+from core.facets import Facet, used_tags
 from core.listing import Listing, Sort
 from core.models import Domain
 from core.vocabulary import Audience, EngagementScale
@@ -40,12 +39,7 @@ def sheet_facets():
             "theme",
             "Thème",
             "tags__slug",
-            options=lambda: list(
-                Tag.objects.filter(resources_toolsheettag_items__isnull=False)
-                .distinct()
-                .order_by("name")
-                .values_list("slug", "name")
-            ),
+            options=used_tags("resources_toolsheettag_items"),
         ),
     ]
 

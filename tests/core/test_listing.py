@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+import core.listing
 from core.facets import Facet
 from core.listing import Listing, Sort
 
@@ -69,6 +70,25 @@ def test_free_text_narrows_the_results_and_the_counts(home_page):
     assert [p.title for p in context["results"]] == ["Atelier de co-construction"]
     assert context["query"] == "co-construction" and context["filtered"]
     assert {o.value: o.count for g in context["facets"].groups for o in g.options} == {"3": 1}
+
+
+def test_a_broad_search_gives_the_same_results_as_a_narrow_one(home_page, monkeypatch):
+    """Up to MAX_MATERIALISED_MATCHES the matching keys are read once, beyond
+    they stay a subquery: the page, the count and the facet counts agree."""
+    for i in range(3):
+        home_page.add_child(instance=Page(title=f"Atelier {i} de co-construction", slug=f"atelier-{i}"))
+    add_pages(home_page, 2)
+    narrow = run("/?q=co-construction&tri=recent")
+    monkeypatch.setattr(core.listing, "MAX_MATERIALISED_MATCHES", 2)
+    broad = run("/?q=co-construction&tri=recent")
+    assert (
+        [p.title for p in broad["results"]]
+        == [p.title for p in narrow["results"]]
+        == ["Atelier 2 de co-construction", "Atelier 1 de co-construction"]
+    )
+    assert broad["result_count"] == narrow["result_count"] == 3
+    for context in (narrow, broad):
+        assert {o.value: o.count for g in context["facets"].groups for o in g.options} == {"3": 3}
 
 
 def measure(url):
