@@ -72,6 +72,20 @@ class FacetResult:
     ignored: list[str] = field(default_factory=list)
 
 
+def used_tags(tagged_items):
+    """Options of a theme facet: (slug, name) of taggit's tags used through
+    `tagged_items` (the related query name of a through model, e.g.
+    "resources_toolsheettag_items"), by name. Sheets and projects share the
+    Tag table, so each lists only its own tags."""
+    from taggit.models import Tag
+
+    def options():
+        used = Tag.objects.filter(**{f"{tagged_items}__isnull": False})
+        return list(used.distinct().order_by("name").values_list("slug", "name"))
+
+    return options
+
+
 def _url(params, **changes):
     query = QueryDict(mutable=True)
     for key, value in params.items():

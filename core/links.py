@@ -6,6 +6,15 @@ outside the site (emails, feeds, PDFs, iCalendar, commands). Wagtail's
 `get_full_url` is not used for those: it takes the Site record's hostname and
 port (`localhost:80` on a fresh install) and says `http://` for every port but
 443.
+
+A sub-page is always named by its route (`reverse_subpage`), never assembled
+from strings: `subpage_path(directory, "manage_link_route", token)`, not
+`f"{directory.url}gerer/lien/{token}/"`. Templates use the `subpage` and
+`subpage_url` tags of `portal_tags`.
+
+The functions return None for a page that is not under any site's root (it
+has no URL); pass `request` when you have one, so Wagtail reads the sites'
+root paths once per request rather than once per page object.
 """
 
 from django.conf import settings
@@ -16,29 +25,36 @@ def absolute(path):
     return settings.BASE_URL.rstrip("/") + "/" + path.lstrip("/")
 
 
-def page_path(page):
+def page_path(page, request=None):
     """The page's path from its site's root ("/annuaire/"), without the host."""
-    parts = page.get_url_parts()
+    parts = page.get_url_parts(request)
     if parts is None:  # not routable: not under any site root
         return None
     return parts[2]
 
 
-def subpage_path(page, route_name, *args, **kwargs):
-    """The path of one of a routable page's named routes."""
-    base = page_path(page)
+def subpage_path(page, route_name, *args, request=None, **kwargs):
+    """The path of one of a routable page's named routes
+    ("/annuaire/profil/12/" for `subpage_path(directory, "profile_route", 12)`)."""
+    base = page_path(page, request)
     if base is None:
         return None
-    return base.rstrip("/") + "/" + page.reverse_subpage(route_name, args=args, kwargs=kwargs).lstrip("/")
+    return join_subpage(base, page, route_name, *args, **kwargs)
 
 
-def page_url(page):
+def join_subpage(page_location, page, route_name, *args, **kwargs):
+    """A named route appended to a URL already computed for `page` (for
+    example the location Wagtail's sitemap gives the page)."""
+    return page_location.rstrip("/") + "/" + page.reverse_subpage(route_name, args=args, kwargs=kwargs).lstrip("/")
+
+
+def page_url(page, request=None):
     """The page's absolute URL, from `BASE_URL`."""
-    path = page_path(page)
+    path = page_path(page, request)
     return None if path is None else absolute(path)
 
 
-def subpage_url(page, route_name, *args, **kwargs):
+def subpage_url(page, route_name, *args, request=None, **kwargs):
     """A named route's absolute URL, from `BASE_URL` (emails, feeds, commands)."""
-    path = subpage_path(page, route_name, *args, **kwargs)
+    path = subpage_path(page, route_name, *args, request=request, **kwargs)
     return None if path is None else absolute(path)

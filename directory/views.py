@@ -3,7 +3,6 @@
 import json
 import time
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -11,10 +10,11 @@ from django.utils import timezone
 
 from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
-from core.facets import Facet, apply_facets
+from core.facets import Facet
+from core.links import absolute, page_url, subpage_path, subpage_url
+from core.listing import Listing, Sort
 from core.models import PortalSettings
 from core.vocabulary import PartnerRole
-from search.text import clean_query, filter_queryset
 
 from . import emails, links
 from .csvutils import to_csv
@@ -154,32 +154,22 @@ def with_public_relations(queryset):
     )
 
 
-def directory_index(page, request):
+def directory_listing(page, request):
+    """The directory's configuration of core.listing (the departments shown
+    are the site's settings)."""
     settings = PortalSettings.for_request(request)
     departments = [(code, f"{name} ({code})") for code, name in settings.departments()]
-    query = clean_query(request.GET.get("q", ""))
-    base = filter_queryset(PartnerProfile.objects.published(), query)
-    result = apply_facets(base, directory_facets(departments), request.GET)
-    paginator = Paginator(result.queryset.order_by("display_name", "pk"), page.per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    profiles = list(
-        with_public_relations(PartnerProfile.objects.filter(pk__in=[p.pk for p in page_obj.object_list])).order_by(
-            "display_name", "pk"
-        )
+    return Listing(
+        facets=directory_facets(departments),
+        sorts=[Sort("nom", "Ordre alphabétique (A à Z)", ("display_name", "pk"))],
+        per_page=page.per_page,
+        prepare=with_public_relations,
     )
-    return _render(
-        request,
-        page,
-        "directory_page.html",
-        {
-            "facets": result,
-            "profiles": profiles,
-            "page_obj": page_obj,
-            "search_query": query,
-            "result_count": paginator.count,
-            "has_filters": bool(result.active or query),
-        },
-    )
+
+
+def directory_index(page, request):
+    context = directory_listing(page, request).context(request, PartnerProfile.objects.published())
+    return _render(request, page, "directory_page.html", context)
 
 
 def _published_profile(pk):
@@ -218,9 +208,10 @@ def contact(page, request, pk):
         contact_request.nonce = profile.new_nonce()
         contact_request.save()  # stored before any email
         accept = links.make_token("contact", contact_request.pk, contact_request.nonce)
-        base = page.get_full_url(request)
         emails.contact_to_partner(
-            contact_request, f"{base}reponse/accepter/{accept}/", f"{base}reponse/decliner/{accept}/"
+            contact_request,
+            subpage_url(page, "answer_route", "accepter", accept, request=request),
+            subpage_url(page, "answer_route", "decliner", accept, request=request),
         )
     return _render(request, page, "contact_sent.html", {"profile": profile}, title="Demande envoyée")
 
@@ -267,7 +258,7 @@ def answer(page, request, action, token):
         emails.acceptance_to_structure(contact_request)
         text = "Merci : la structure a reçu vos coordonnées et va vous écrire."
     else:
-        emails.decline_to_structure(contact_request, page.get_full_url(request))
+        emails.decline_to_structure(contact_request, page_url(page, request))
         text = "C'est noté : la structure en est informée, sans vos coordonnées."
     return _message(request, page, "Réponse enregistrée", text)
 
@@ -291,7 +282,7 @@ def report(page, request, pk):
             dict(ReportForm.REASONS)[form.cleaned_data["reason"]],
             form.cleaned_data["message"],
             settings.contact_email,
-            request.build_absolute_uri(profile.admin_url()),
+            absolute(profile.admin_url()),
         )
     return _message(request, page, "Merci pour votre signalement", "L'équipe de modération va examiner ce profil.")
 
@@ -311,12 +302,12 @@ def registration(page, request):
         return render_rate_limited(request, "directory/registration.html", context)
     if not form.is_spam:
         profile, created = form.save_registration()
-        base = page.get_full_url(request)
         if created:
             token = links.make_token("confirm", profile.pk)
-            emails.registration_confirmation(profile, f"{base}inscription/confirmer/{token}/")
+            emails.registration_confirmation(profile, subpage_url(page, "confirm_route", token, request=request))
         else:
-            emails.manage_link(profile, f"{base}gerer/lien/{links.make_token('manage', profile.pk)}/")
+            token = links.make_token("manage", profile.pk)
+            emails.manage_link(profile, subpage_url(page, "manage_link_route", token, request=request))
     return _message(
         request,
         page,
@@ -367,7 +358,7 @@ def manage_request(page, request):
     profile = PartnerProfile.objects.filter(email=email).exclude(status=PartnerProfile.Status.REFUSED).first()
     if profile is not None and not form.is_spam:
         token = links.make_token("manage", profile.pk)
-        emails.manage_link(profile, f"{page.get_full_url(request)}gerer/lien/{token}/")
+        emails.manage_link(profile, subpage_url(page, "manage_link_route", token, request=request))
     return _message(
         request,
         page,
@@ -391,7 +382,7 @@ def manage_open(page, request, token):
             "Ce lien n'est plus valable",
             "Le lien a expiré ou a déjà servi. Vous pouvez en demander un nouveau.",
             status=400,
-            links_=[(f"{page.url}gerer/", "Demander un nouveau lien")],
+            links_=[(subpage_path(page, "manage_request_route", request=request), "Demander un nouveau lien")],
         )
     if request.method != "POST":
         return _message(
@@ -409,7 +400,7 @@ def manage_open(page, request, token):
         profile.confirmation_requested_at = None
         profile.save(update_fields=["last_confirmed_at", "confirmation_requested_at", "updated_at"])
     request.session[SESSION_KEY] = {"id": profile.pk, "until": time.time() + 3600}
-    return HttpResponseRedirect(f"{page.url}gerer/profil/")
+    return HttpResponseRedirect(subpage_path(page, "manage_route", request=request))
 
 
 def _session_profile(request):
@@ -422,7 +413,7 @@ def _session_profile(request):
 def manage(page, request):
     profile = _session_profile(request)
     if profile is None:
-        return HttpResponseRedirect(f"{page.url}gerer/")
+        return HttpResponseRedirect(subpage_path(page, "manage_request_route", request=request))
     settings = PortalSettings.for_request(request)
     title = "Mon profil"
     action = request.POST.get("action", "") if request.method == "POST" else ""
@@ -470,7 +461,7 @@ def manage(page, request):
 def manage_export(page, request, fmt):
     profile = _session_profile(request)
     if profile is None:
-        return HttpResponseRedirect(f"{page.url}gerer/")
+        return HttpResponseRedirect(subpage_path(page, "manage_request_route", request=request))
     data = profile_data(profile)
     if fmt == "json":
         response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")

@@ -23,6 +23,7 @@ from wagtail_modeladmin.views import EditView, InspectView
 from . import emails, links
 from .csvutils import to_csv
 from .models import ContactRequest, DirectoryPage, PartnerProfile
+from .models.pages import link_for_email
 from .roles import can_see_private
 
 PUBLIC_FIELDS = [
@@ -222,8 +223,6 @@ def _require(user, perm):
 def moderate_view(request, pk, approve):
     _require(request.user, "directory.change_partnerprofile")
     profile = get_object_or_404(PartnerProfile, pk=pk)
-    directory = DirectoryPage.objects.live().first()
-    base = directory.get_full_url(request) if directory else request.build_absolute_uri("/annuaire/")
     if approve:
         profile.email_confirmed_at = profile.email_confirmed_at or timezone.now()
         profile.publish()
@@ -233,7 +232,9 @@ def moderate_view(request, pk, approve):
         profile.set_status(PartnerProfile.Status.REFUSED)
         log(instance=profile, action="directory.refuse", user=request.user)
         messages.success(request, f"{profile} : refusé.")
-    emails.moderation_outcome(profile, approve, f"{base}gerer/lien/{links.make_token('manage', profile.pk)}/")
+    directory = DirectoryPage.objects.live().first()
+    manage_url = link_for_email(directory, "manage_link_route", links.make_token("manage", profile.pk))
+    emails.moderation_outcome(profile, approve, manage_url)
     return redirect(reverse("directory_partnerprofile_modeladmin_inspect", args=[pk]))
 
 

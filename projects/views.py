@@ -5,29 +5,28 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import slugify
-from taggit.models import Tag
 
 from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
-from core.facets import Facet, apply_facets
+from core.facets import Facet, used_tags
+from core.links import page_url, subpage_url
+from core.listing import Listing, Sort
 from core.models import Domain, PortalSettings
 from core.models.outbox import queue_email
 from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole
 from projects import mapdata
 from projects.forms import ProjectProposalForm
 from projects.models import ProjectPage, ProjectPartnerRole, ProjectProposal, ProjectStatus
-from search.text import clean_query, filter_queryset, matching_pks
 
-SORTS = {
-    "recent": ("Les plus récents", ("-start_year", "-first_published_at", "title")),
-    "titre": ("Ordre alphabétique (A à Z)", ("title", "pk")),
-}
-DEFAULT_SORT = "recent"
+PROJECT_SORTS = [
+    Sort("recent", "Les plus récents", ("-start_year", "-first_published_at", "title")),
+    Sort("titre", "Ordre alphabétique (A à Z)", ("title", "pk")),
+]
 
 
 def _year_options():
@@ -35,8 +34,9 @@ def _year_options():
     return [(str(y), str(y)) for y in range(this_year + 1, 1989, -1)]
 
 
-def project_facets(index_page, include_domain=True):
-    """The facets of the showcase (one count query each)."""
+def project_facets(include_domain=True):
+    """The facets of the showcase (one count query each); a domain's landing
+    page has no domain facet."""
     facets = []
     if include_domain:
         facets.append(
@@ -56,12 +56,7 @@ def project_facets(index_page, include_domain=True):
             "theme",
             "Thème",
             "tagged_items__tag__slug",
-            options=lambda: list(
-                Tag.objects.filter(projects_projectpagetag_items__isnull=False)
-                .distinct()
-                .order_by("name")
-                .values_list("slug", "name")
-            ),
+            options=used_tags("projects_projectpagetag_items"),
         ),
         Facet("statut", "État", "status", options=lambda: ProjectStatus.choices),
         Facet("engagement", "Degré d'engagement", "engagement_degree", options=lambda: EngagementDegree.choices),
@@ -72,69 +67,35 @@ def project_facets(index_page, include_domain=True):
     return facets
 
 
-def filtered_projects(index_page, request, domain=None):
-    """(queryset, facet result, sort key, messages) for the listing's GET."""
-    queryset = index_page.projects()
-    if domain is not None:
-        queryset = queryset.filter(domain=domain)
-    query = clean_query(request.GET.get("q", ""))
-    if query:
-        # The matching keys are read once (one search query), rather than
-        # repeating the full-text subquery in each of the ~10 facet counts.
-        pks = matching_pks(queryset, query)
-        queryset = filter_queryset(queryset, query) if pks is None else queryset.filter(pk__in=pks)
-    params = request.GET.copy()
-    sort = params.get("tri") or DEFAULT_SORT
-    bad_sort = sort not in SORTS
-    if bad_sort:
-        params.pop("tri", None)
-    result = apply_facets(queryset, project_facets(index_page, include_domain=domain is None), params)
-    messages = list(result.ignored)
-    if bad_sort:
-        messages.append(f"Tri : « {sort[:30]} »")
-        sort = DEFAULT_SORT
-    return result, query, sort, messages
+def project_listing(index_page, include_domain=True):
+    return Listing(
+        facets=project_facets(include_domain),
+        sorts=PROJECT_SORTS,
+        per_page=index_page.per_page,
+        prepare=lambda projects: projects.select_related("domain").prefetch_related("tagged_items__tag"),
+    )
 
 
 def project_list(index_page, request, domain=None):
-    result, query, sort, ignored = filtered_projects(index_page, request, domain)
-    # Re-select by key: no DISTINCT over every column (the body is large) for
-    # the count and the page, while multi-valued facets still never duplicate.
-    queryset = (
-        ProjectPage.objects.filter(pk__in=result.queryset.values("pk"))
-        .order_by(*SORTS[sort][1])
-        .select_related("domain")
-        .prefetch_related("tagged_items__tag")
-    )
-    page_obj = index_page.paginate(request, queryset, index_page.per_page)
-    if page_obj is None:
-        ignored.append(f"Page : « {(request.GET.get('page') or '')[:10]} »")
-        page_obj = index_page.paginate(_without_page(request), queryset, index_page.per_page)
-    result.ignored = ignored
+    """The showcase, or a domain's landing page (`domain`): facets, free
+    text, sorts and pages through core.listing."""
+    projects = index_page.projects()
+    if domain is not None:
+        projects = projects.filter(domain=domain)
     context = index_page.get_context(request)
-    context.update(
-        {
-            "facets": result,
-            "page_obj": page_obj,
-            "projects": page_obj.object_list,
-            "query": query,
-            "sort": sort,
-            "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
-            "domain": domain,
-            "active_filters": bool(result.active or query),
-        }
-    )
+    context.update(project_listing(index_page, include_domain=domain is None).context(request, projects))
+    context["domain"] = domain
     if domain is not None:
         context["breadcrumb_current"] = domain.name
     return TemplateResponse(request, "projects/project_index_page.html", context)
 
 
-def _without_page(request):
-    class _Request:
-        GET = request.GET.copy()
-
-    _Request.GET.pop("page", None)
-    return _Request
+def domain_project_list(index_page, request, slug):
+    """A domain's landing page: its intro, then its projects."""
+    domain = Domain.objects.filter(slug=slug).first()
+    if domain is None:
+        raise Http404("Domaine inconnu")
+    return project_list(index_page, request, domain=domain)
 
 
 def territory_counts(index_page, request):
@@ -203,10 +164,10 @@ def atom_feed(index_page, request, limit=30):
     """Newly published projects. Public facts only: no submitter, no contact."""
     feed = Atom1Feed(
         title=f"{index_page.title} — nouveaux projets",
-        link=index_page.get_full_url(request),
+        link=page_url(index_page, request),
         description=index_page.intro,
         language="fr",
-        feed_url=index_page.get_full_url(request) + index_page.reverse_subpage("feed_route"),
+        feed_url=subpage_url(index_page, "feed_route", request=request),
     )
     projects = (
         index_page.projects()
@@ -222,8 +183,8 @@ def atom_feed(index_page, request, limit=30):
         place = ", ".join(filter(None, [project.structure_name, project.town, project.department_name]))
         feed.add_item(
             title=project.title,
-            link=project.get_full_url(request),
-            unique_id=project.get_full_url(request),
+            link=page_url(project, request),
+            unique_id=page_url(project, request),
             description=escape(f"{project.summary} — {place}"),
             pubdate=project.first_published_at,
             updateddate=project.last_published_at or project.first_published_at,

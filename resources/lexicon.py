@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import transaction
 
+from core.links import page_path, subpage_path
+
 CACHE_KEY = "resources:lexicon:v1"
 CACHE_TIMEOUT = 60 * 60 * 24
 
@@ -78,16 +80,15 @@ def _build_data():
     from resources.models import GlossaryTerm, LexiconPage
 
     lexicon = LexiconPage.objects.live().first()
-    base_url = lexicon.url if lexicon is not None else None
     rows = []
-    if base_url:
+    if lexicon is not None and page_path(lexicon) is not None:
         for term in GlossaryTerm.objects.filter(live=True, inline_linking=True).order_by("term"):
             rows.append(
                 {
                     "pk": term.pk,
                     "term": term.term,
                     "slug": term.slug,
-                    "url": f"{base_url}{term.slug}/",
+                    "url": subpage_path(lexicon, "term", term.slug),
                     "short_definition": term.short_definition,
                     "variants": [term.term, *term.variant_list()],
                 }

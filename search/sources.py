@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.text import capfirst
 from wagtail.models import Page
 
+from core.links import page_path, subpage_path
 from search.ranking import Scope
 
 # Public text fields an excerpt may be cut from, in order of preference.
@@ -52,16 +53,9 @@ class ObjectSource:
         except LookupError:
             return {}
         page = page_model.objects.live().first()
-        if page is None:
+        if page is None or page_path(page, request) is None:
             return {}
-        base = page.get_url(request)
-        if base is None:
-            return {}
-        base = base.rstrip("/") + "/"
-        return {
-            obj.pk: base + page.reverse_subpage(self.route_name, args=self.route_args(obj)).lstrip("/")
-            for obj in objects
-        }
+        return {obj.pk: subpage_path(page, self.route_name, *self.route_args(obj), request=request) for obj in objects}
 
 
 OBJECT_SOURCES = (

@@ -1,11 +1,18 @@
 """Context builders for the result pages (an answer, a session). Constant
 number of queries: dimensions, criteria, the session's answers."""
 
+from core.links import subpage_url
+
 from .models import BarometerAnswer, Role
 from .radar import radar
 from .scoring import lowest_criteria, score_answer, summarise_round
 
 ROLE_LABELS = list(Role.choices)
+
+
+def share_url(page, request, session):
+    """The session's link as the team receives it: absolute, from BASE_URL."""
+    return subpage_url(page, "session_detail", session.token, request=request)
 
 
 def _axes(dimensions):
@@ -93,6 +100,6 @@ def session_context(page, request, session):
         "drafts": drafts,
         "comments": comments,
         "role_labels": dict(ROLE_LABELS),
-        "share_url": request.build_absolute_uri(page.url_of("session_detail", session.token)),
+        "share_url": share_url(page, request, session),
         "breadcrumb_current": f"Session « {session} »",
     }

@@ -1,7 +1,7 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
 
-from core.links import subpage_path
+from core import links
 
 register = template.Library()
 
@@ -60,8 +60,24 @@ def accessible_widget(bound_field):
     return bound_field.as_widget(attrs=attrs)
 
 
-@register.simple_tag
-def subpage(page, route_name, *args):
+@register.simple_tag(takes_context=True)
+def subpage(context, page, route_name, *args):
     """`{% subpage page "route_name" arg %}`: the path of a routable page's
-    named route, without needing the request (unlike `routablepageurl`)."""
-    return subpage_path(page, route_name, *args)
+    named route ("/annuaire/profil/12/"); works without a request too (emails)."""
+    return links.subpage_path(page, route_name, *args, request=context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def subpage_url(context, page, route_name, *args):
+    """`{% subpage_url page "route_name" arg %}`: the same route as an
+    absolute URL from `BASE_URL` (canonical links, text read elsewhere)."""
+    return links.subpage_url(page, route_name, *args, request=context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """`{% page_url page %}`: the page's absolute URL from `BASE_URL` ("" for
+    anything that is not a page under a site, e.g. a paginator's page)."""
+    if not hasattr(page, "get_url_parts"):
+        return ""
+    return links.page_url(page, request=context.get("request")) or ""

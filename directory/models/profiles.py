@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
 from core import geo
+from core.links import subpage_path
 from core.vocabulary import PartnerRole
 from search.text import searchable_text
 
@@ -197,8 +198,7 @@ class PartnerProfile(index.Indexed, ClusterableModel):
         from directory.models.pages import DirectoryPage
 
         page = DirectoryPage.objects.live().first()
-        base = page.url if page else "/annuaire/"
-        return f"{base}profil/{self.pk}/"
+        return subpage_path(page, "profile_route", self.pk) if page else None
 
     # --- search ------------------------------------------------------------------
     def search_text(self):

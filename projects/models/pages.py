@@ -1,9 +1,6 @@
 """Project pages and the showcase that lists them (/projets/)."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import Http404
-from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -14,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core import geo
+from core.links import join_subpage
 from core.models.mixins import IntroMixin
 from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
 from projects.blocks import ProjectStreamBlock
@@ -280,68 +278,54 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
 
     # --- Routes ---------------------------------------------------------------
 
-    @path("")
+    @path("", name="index_route")
     def index_route(self, request):
         from projects import views
 
         return views.project_list(self, request)
 
-    @path("domaine/<slug:slug>/")
+    @path("domaine/<slug:slug>/", name="domain_route")
     def domain_route(self, request, slug):
-        from core.models import Domain
         from projects import views
 
-        domain = Domain.objects.filter(slug=slug).first()
-        if domain is None:
-            raise Http404("Domaine inconnu")
-        return views.project_list(self, request, domain=domain)
+        return views.domain_project_list(self, request, slug)
 
-    @path("carte/")
+    @path("carte/", name="map_route")
     def map_route(self, request):
         from projects import views
 
         return views.territory_map(self, request)
 
-    @path("flux/")
+    @path("flux/", name="feed_route")
     def feed_route(self, request):
         from projects import views
 
         return views.atom_feed(self, request)
 
-    @path("proposer/")
+    @path("proposer/", name="proposal_route")
     def proposal_route(self, request):
         from projects import views
 
         return views.propose(self, request)
 
     def get_sitemap_urls(self, request=None):
-        """The listing, plus each domain's landing page and the map."""
+        """The listing, plus each domain's landing page and the map (on the
+        host Wagtail's sitemap gives the listing itself)."""
         from core.models import Domain
 
         urls = super().get_sitemap_urls(request)
         if not urls:
             return urls
-        base = self.get_full_url(request)
-        extra = [
-            self.reverse_subpage("domain_route", args=[slug]) for slug in Domain.objects.values_list("slug", flat=True)
+        location = urls[0]["location"]
+        extra = [("domain_route", [slug]) for slug in Domain.objects.values_list("slug", flat=True)]
+        extra.append(("map_route", []))
+        return urls + [
+            {"location": join_subpage(location, self, name, *args), "lastmod": self.last_published_at}
+            for name, args in extra
         ]
-        extra.append(self.reverse_subpage("map_route"))
-        return urls + [{"location": base + path, "lastmod": self.last_published_at} for path in extra]
 
     # --- Data -----------------------------------------------------------------
 
     def projects(self):
         """Live, public projects of this showcase."""
         return ProjectPage.objects.live().public().child_of(self)
-
-    @cached_property
-    def feed_url(self):
-        return self.url + self.reverse_subpage("feed_route")
-
-    @staticmethod
-    def paginate(request, queryset, per_page):
-        paginator = Paginator(queryset, per_page)
-        try:
-            return paginator.page(request.GET.get("page") or 1)
-        except (PageNotAnInteger, EmptyPage):
-            return None

@@ -4,23 +4,19 @@ import math
 import re
 
 from django.apps import apps
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
-from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.facets import Facet, apply_facets
 from core.models.mixins import IntroMixin
 from core.vocabulary import Audience, EngagementDegree, EngagementScale
 from resources.blocks import (
@@ -30,9 +26,8 @@ from resources.blocks import (
     ReferenceBlock,
     ToolSheetStreamBlock,
 )
-from search.text import clean_query, filter_queryset, searchable_text
+from search.text import searchable_text
 
-SHEETS_PER_PAGE = 12
 WORDS_PER_MINUTE = 200
 _TAG = re.compile(r"<[^>]+>")
 
@@ -75,62 +70,11 @@ class ToolSheetIndexPage(IntroMixin, Page):
     def sheets(self):
         return ToolSheetPage.objects.live().public().child_of(self)
 
-    def facets(self):
-        from core.models import Domain
-
-        return [
-            Facet(
-                "categorie",
-                "Catégorie",
-                "category__slug",
-                options=lambda: list(
-                    ToolSheetCategory.objects.order_by("sort_order", "name").values_list("slug", "name")
-                ),
-            ),
-            Facet("public", "Public", "audiences__audience", options=lambda: list(Audience.choices)),
-            Facet("niveau", "Niveau d'engagement", "engagement_scale", options=lambda: list(EngagementScale.choices)),
-            Facet(
-                "domaine",
-                "Domaine",
-                "domain__slug",
-                options=lambda: list(Domain.objects.order_by("sort_order", "name").values_list("slug", "name")),
-            ),
-            Facet(
-                "theme",
-                "Thème",
-                "tags__slug",
-                options=lambda: list(
-                    Tag.objects.filter(resources_toolsheettag_items__isnull=False)
-                    .distinct()
-                    .order_by("name")
-                    .values_list("slug", "name")
-                ),
-            ),
-        ]
-
     def get_context(self, request, *args, **kwargs):
+        from resources import views
+
         context = super().get_context(request, *args, **kwargs)
-        query = clean_query(request.GET.get("q", ""))
-        sheets = self.sheets()
-        if query:
-            # Run the full-text search once and keep its keys: as a subquery it
-            # would be evaluated again by each facet count (7 times).
-            matched = list(filter_queryset(sheets, query).values_list("pk", flat=True))
-            sheets = sheets.filter(pk__in=matched)
-        result = apply_facets(sheets, self.facets(), request.GET)
-        ordered = (
-            result.queryset.select_related("category", "domain").prefetch_related("audiences").order_by("title", "pk")
-        )
-        page_obj = Paginator(ordered, SHEETS_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(
-            query=query,
-            facets=result,
-            page_obj=page_obj,
-            sheets=page_obj.object_list,
-            result_count=page_obj.paginator.count,
-            filtered=bool(query or result.active),
-            other_pages=self.get_children().live().public().not_type(ToolSheetPage).order_by("path"),
-        )
+        context.update(views.sheet_index_context(self, request))
         return context
 
 
@@ -342,9 +286,6 @@ class ToolSheetRelatedSheet(Orderable):
         verbose_name_plural = "fiches liées"
 
 
-# Imported here so that ToolSheetIndexPage.facets() finds it without a cycle.
-from resources.models.snippets import ToolSheetCategory  # noqa: E402
-
 # --- The charter ---------------------------------------------------------------
 
 
@@ -402,36 +343,17 @@ class LexiconPage(RoutablePageMixin, IntroMixin, Page):
     def search_text(self):
         return searchable_text(self.title, self.intro)
 
-    @path("")
+    @path("", name="index_route")
     def index_route(self, request):
-        from resources.models.snippets import GlossaryTerm
+        from resources import views
 
-        query = clean_query(request.GET.get("q", ""))
-        terms = filter_queryset(GlossaryTerm.objects.filter(live=True), query).order_by("term")
-        letters = {}
-        for term in terms:
-            letters.setdefault(term.letter, []).append(term)
-        context = self.get_context(request)
-        context.update(query=query, letters=sorted(letters.items()), term_count=sum(map(len, letters.values())))
-        return TemplateResponse(request, "resources/lexicon_page.html", context)
+        return views.lexicon_index(self, request)
 
     @path("<slug:slug>/", name="term")
     def term_route(self, request, slug):
-        from resources.models.snippets import GlossaryTerm
+        from resources import views
 
-        term = (
-            GlossaryTerm.objects.filter(live=True, slug=slug)
-            .prefetch_related(
-                models.Prefetch("related_terms", GlossaryTerm.objects.filter(live=True)),
-                models.Prefetch("see_also", ToolSheetPage.objects.live().public()),
-            )
-            .first()
-        )
-        if term is None:
-            raise Http404("Terme inconnu")
-        context = self.get_context(request)
-        context.update(term=term, base_url=self.get_url(request))
-        return TemplateResponse(request, "resources/lexicon_term.html", context)
+        return views.lexicon_term(self, request, slug)
 
 
 # --- Competency frameworks -----------------------------------------------------
@@ -456,45 +378,17 @@ class CompetencyFrameworkIndexPage(RoutablePageMixin, IntroMixin, Page):
     def frameworks(self):
         return CompetencyFrameworkPage.objects.live().public().child_of(self).order_by("path")
 
-    @path("")
+    @path("", name="index_route")
     def index_route(self, request):
-        context = self.get_context(request)
-        context["frameworks"] = self.frameworks()
-        return TemplateResponse(request, "resources/competency_framework_index_page.html", context)
+        from resources import views
 
-    @staticmethod
-    def _find(frameworks, raw):
-        raw = (raw or "").strip()
-        for framework in frameworks:
-            if raw and (raw == str(framework.pk) or raw == framework.slug):
-                return framework
-        return None
+        return views.framework_index(self, request)
 
     @path("comparer/", name="compare")
     def compare_route(self, request):
-        frameworks = list(self.frameworks())
-        raw_a, raw_b = request.GET.get("a", ""), request.GET.get("b", "")
-        a, b = self._find(frameworks, raw_a), self._find(frameworks, raw_b)
-        errors = []
-        if raw_a and a is None:
-            errors.append(
-                ("comparer-a", "Le premier référentiel demandé n'existe pas : choisissez-en un dans la liste.")
-            )
-        if raw_b and b is None:
-            errors.append(
-                ("comparer-b", "Le second référentiel demandé n'existe pas : choisissez-en un dans la liste.")
-            )
-        if a is None and b is None and not errors and len(frameworks) >= 2:
-            a, b = frameworks[0], frameworks[1]
-        context = self.get_context(request)
-        context.update(
-            frameworks=frameworks,
-            a=a,
-            b=b,
-            errors=errors,
-            rows=compare_frameworks(a, b) if a and b else [],
-        )
-        return TemplateResponse(request, "resources/competency_compare.html", context, status=400 if errors else 200)
+        from resources import views
+
+        return views.framework_compare(self, request)
 
 
 class CompetencyFrameworkPage(IntroMixin, Page):

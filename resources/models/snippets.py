@@ -17,6 +17,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from core.links import subpage_path
 from resources.blocks import ReferenceBlock
 from search.text import fold, searchable_text
 
@@ -179,7 +180,7 @@ class GlossaryTerm(
         lexicon = LexiconPage.objects.live().first()
         if lexicon is None:
             return None
-        return lexicon.get_url(request) + lexicon.reverse_subpage("term", args=[self.slug])
+        return subpage_path(lexicon, "term", self.slug, request=request)
 
     def get_preview_template(self, request, mode_name):
         return "resources/glossary_term_preview.html"

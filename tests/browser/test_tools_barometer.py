@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def tools_site(live_server):
+def tools_site(live_server, settings):
+    settings.BASE_URL = live_server.url  # the session's share link is absolute, from BASE_URL
     from core.demo_utils import upsert_child
     from home.demo import ensure_home
     from resources.models import ToolSheetIndexPage

@@ -219,9 +219,9 @@ def test_unknown_values_are_ignored_with_a_message(client, projects):
 
 @pytest.mark.django_db
 def test_sort_by_title_and_by_recent(client, projects):
-    titles = [p.title for p in client.get("/projets/?tri=titre").context["projects"]]
+    titles = [p.title for p in client.get("/projets/?tri=titre").context["results"]]
     assert titles == sorted(titles, key=str.lower) or titles == sorted(titles)
-    years = [p.start_year for p in client.get("/projets/").context["projects"]]
+    years = [p.start_year for p in client.get("/projets/").context["results"]]
     assert years == sorted(years, reverse=True)
 
 
@@ -230,11 +230,11 @@ def test_pagination_keeps_the_filters(client, projects, index):
     index.per_page = 5
     index.save_revision().publish()
     first = client.get("/projets/?statut=en-cours")
-    assert len(first.context["projects"]) == 5
+    assert len(first.context["results"]) == 5
     html = first.content.decode()
     assert "?statut=en-cours&amp;page=2" in html
     second = client.get("/projets/?statut=en-cours&page=2")
-    assert len(second.context["projects"]) == 1
+    assert len(second.context["results"]) == 1
     beyond = client.get("/projets/?statut=en-cours&page=9")
     assert beyond.status_code == 200 and "ont été ignorés" in beyond.content.decode()
 

@@ -24,10 +24,10 @@ def test_pagination_keeps_filters_and_tolerates_bad_pages(client, sheet_index):
     for n in range(15):
         make_sheet(sheet_index, n, scale="micro", title=f"Fiche {n:02d}")
     first = client.get(URL + "?niveau=micro")
-    assert len(first.context["sheets"]) == 12
+    assert len(first.context["results"]) == 12
     assert "niveau=micro&amp;page=2" in first.content.decode()
     second = client.get(URL + "?niveau=micro&page=2")
-    assert [s.title for s in second.context["sheets"]] == ["Fiche 12", "Fiche 13", "Fiche 14"]
+    assert [s.title for s in second.context["results"]] == ["Fiche 12", "Fiche 13", "Fiche 14"]
     assert client.get(URL + "?page=999").context["page_obj"].number == 2
     assert client.get(URL + "?page=abc").context["page_obj"].number == 1
 
@@ -60,4 +60,4 @@ def test_multi_valued_audience_counts_each_sheet_once(client, sheet_index):
     assert counts[("public", "professionnels")] == 1
     assert counts[("theme", "a")] == 2
     assert response.context["result_count"] == 2
-    assert len(client.get(URL + "?public=patients").context["sheets"]) == 2
+    assert len(client.get(URL + "?public=patients").context["results"]) == 2

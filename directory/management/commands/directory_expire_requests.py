@@ -9,14 +9,14 @@ from django.utils import timezone
 from directory import emails
 from directory.models import ContactRequest, DirectoryPage
 from directory.models.contact import RESPONSE_DAYS
+from directory.models.pages import link_for_email
 
 
 class Command(BaseCommand):
     help = "Clôt les demandes de contact sans réponse depuis 21 jours et prévient la structure."
 
     def handle(self, *args, **options):
-        page = DirectoryPage.objects.live().first()
-        base = page.get_full_url() if page else "/annuaire/"
+        directory_url = link_for_email(DirectoryPage.objects.live().first(), "index_route")
         due = ContactRequest.objects.filter(
             status=ContactRequest.Status.SENT,
             responded_at__isnull=True,
@@ -28,6 +28,6 @@ class Command(BaseCommand):
                 status=ContactRequest.Status.EXPIRED
             )
             if updated:
-                emails.decline_to_structure(contact_request, base, expired=True)
+                emails.decline_to_structure(contact_request, directory_url, expired=True)
                 count += 1
         self.stdout.write(f"{count} demande(s) expirée(s).")

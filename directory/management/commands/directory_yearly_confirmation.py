@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from directory import emails, links
 from directory.models import DirectoryPage, PartnerProfile
+from directory.models.pages import link_for_email
 from directory.privacy import delete_profile
 
 
@@ -19,8 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = timezone.now()
-        page = DirectoryPage.objects.live().first()
-        base = page.get_full_url() if page else "/annuaire/"
+        directory = DirectoryPage.objects.live().first()
         published = PartnerProfile.objects.published()
         to_ask = published.filter(
             Q(last_confirmed_at__lt=now - timedelta(days=365)) | Q(last_confirmed_at__isnull=True),
@@ -30,7 +30,8 @@ class Command(BaseCommand):
         for profile in to_ask:
             profile.confirmation_requested_at = now
             profile.save(update_fields=["confirmation_requested_at", "updated_at"])
-            emails.yearly_confirmation(profile, f"{base}gerer/lien/{links.make_token('yearly', profile.pk)}/")
+            token = links.make_token("yearly", profile.pk)
+            emails.yearly_confirmation(profile, link_for_email(directory, "manage_link_route", token))
             asked += 1
         paused = 0
         for profile in published.filter(confirmation_requested_at__lt=now - timedelta(days=30)):
