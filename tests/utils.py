@@ -1,7 +1,17 @@
 """Helpers shared by the test modules."""
 
+import os
+import shutil
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+# Debian's Chromium (apt-get install chromium), never Playwright's download.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def chromium_found():
+    return os.path.exists(CHROMIUM) or shutil.which("chromium") is not None
 
 
 def count_queries(client, url, **kwargs):
@@ -9,3 +19,9 @@ def count_queries(client, url, **kwargs):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url, **kwargs)
     return response, len(ctx.captured_queries)
+
+
+def refused_by_the_admin(response):
+    """Wagtail's admin answers a PermissionDenied with a redirect to its
+    dashboard (and an error message), never with the page asked for."""
+    return response.status_code == 302 and response["Location"] == "/admin/"
