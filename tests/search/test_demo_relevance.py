@@ -1,7 +1,8 @@
 """Relevance test set, written from the demo content and frozen before any
 tuning (commit "search: relevance test set, frozen"): each query must bring
 its expected item into the top 3 of /recherche/ (all types), on SQLite and on
-PostgreSQL. `reworded` marks the queries that do not repeat the target's
+PostgreSQL. It runs on the demo on purpose: ranking needs a realistic corpus
+with its distractors, and the demo is that corpus. `reworded` marks the queries that do not repeat the target's
 title (paraphrases, words of its summary, a definition's words)."""
 
 import pytest
