@@ -37,9 +37,10 @@ def first_or_create(model, factory_class):
 
 class PageFactory(wagtail_factories.PageFactory):
     """A page added under `parent`, then published with a revision as an
-    editor publishes it. `live=False` leaves it a draft (one revision, never
-    published). Tags and other post-generation values are set first, so the
-    published revision holds them."""
+    editor publishes it (`published_by=user` to name who did; no permission
+    check). `live=False` leaves it a draft (one revision, never published).
+    Tags and other post-generation values are set first, so the published
+    revision holds them."""
 
     title = factory.Sequence(lambda n: f"Page numéro {n}")
     slug = factory.LazyAttribute(lambda page: slugify(page.title)[:80])
@@ -48,14 +49,18 @@ class PageFactory(wagtail_factories.PageFactory):
         abstract = True
         skip_postgeneration_save = True
 
+    @factory.post_generation
+    def published_by(page, create, extracted, **kwargs):
+        return extracted
+
     @classmethod
     def _after_postgeneration(cls, instance, create, results=None):
         if not create:
             return
+        user = (results or {}).get("published_by")
+        revision = instance.save_revision(user=user)
         if instance.live:
-            instance.save_revision().publish()
-        else:
-            instance.save_revision()
+            revision.publish(user=user, skip_permission_checks=True)
 
 
 class DomainFactory(factory.django.DjangoModelFactory):

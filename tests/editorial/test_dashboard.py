@@ -20,7 +20,9 @@ HEADINGS = {
 def put_in_review(parent, editor, n, start=0):
     """n published pages, each with a draft submitted to the workflow."""
     for i in range(start, start + n):
-        page = StandardPageFactory(parent=parent, title=f"Fiche {i}", slug=f"fiche-{i}", intro="Version publiée.")
+        page = StandardPageFactory(
+            parent=parent, title=f"Fiche {i}", slug=f"fiche-{i}", intro="Version publiée.", published_by=editor
+        )
         page.intro = f"Intro-en-relecture-{i}"
         page.save_revision(user=editor)
         page.get_workflow().start(page, editor)
