@@ -1,4 +1,5 @@
-"""The demo content loads, twice, without duplicating anything."""
+"""The demo content loads, twice, without duplicating anything, and every
+demo page is served with the portal's structure."""
 
 import re
 
@@ -7,12 +8,20 @@ from django.apps import apps
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
+from tests.utils import rolled_back_afterwards
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker):
+    """The complete demo content, as `make run` loads it, once for the module."""
+    with rolled_back_afterwards(django_db_blocker):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        yield Site.objects.get(is_default_site=True)
+
 
 @pytest.fixture
-def demo_site(db):
-    """The complete demo content, as `make run` loads it."""
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
-    return Site.objects.get(is_default_site=True)
+def demo_site(loaded_demo, db):
+    return loaded_demo
 
 
 def snapshot():

@@ -14,6 +14,7 @@ from resources.factories import (
     ToolSheetIndexPageFactory,
     ToolSheetPageFactory,
 )
+from tests.utils import rolled_back_afterwards
 
 SCALES = ["micro", "meso", "macro"]
 AUDIENCES = ["patients", "professionnels", "directions", "representants"]
@@ -110,16 +111,6 @@ def terms(lexicon_page):
 
 @pytest.fixture(scope="module")
 def shared_sheets(django_db_setup, django_db_blocker):
-    """The varied sheets, built once per module inside a transaction that
-    is rolled back at the end (tests only read them)."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            index = ToolSheetIndexPageFactory()
-            yield add_varied_sheets(index, make_categories(), make_domains(), 14)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    """The varied sheets, built once per module (tests only read them)."""
+    with rolled_back_afterwards(django_db_blocker):
+        yield add_varied_sheets(ToolSheetIndexPageFactory(), make_categories(), make_domains(), 14)

@@ -7,16 +7,15 @@ therapeutic education.
 `demo`: the full demo content, for the tests that are about the demo itself
 (the relevance set written from it, the demo's promoted results).
 
-Each is built once per test module, inside a transaction rolled back after
-the module's last test (module scope, so that the two never pile up); each
-test still runs in its own savepoint through pytest-django's `db`. Tests
-must therefore not assume an empty database.
+Each is built once per test module (module scope, so that the two never pile
+up) and rolled back after the module's last test: tests must not assume an
+empty database.
 """
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from wagtail.models import Site
 
 from core.factories import domains
 from directory.factories import DirectoryPageFactory, PartnerProfileFactory
@@ -30,6 +29,7 @@ from resources.factories import (
     ToolSheetIndexPageFactory,
     ToolSheetPageFactory,
 )
+from tests.utils import rolled_back_afterwards
 
 SHEETS = [
     ("Démarrer un projet en partenariat", "Les premières étapes pour associer des patients partenaires dès le départ."),
@@ -88,17 +88,8 @@ def build_corpus():
 
 @pytest.fixture(scope="module")
 def search_corpus(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            home = build_corpus()
-            cache.clear()
-            yield home
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    with rolled_back_afterwards(django_db_blocker):
+        yield build_corpus()
 
 
 @pytest.fixture
@@ -111,19 +102,9 @@ def corpus(search_corpus, db):
 @pytest.fixture(scope="module")
 def search_demo(django_db_setup, django_db_blocker):
     """The demo content of every app, as `make run` loads it."""
-    from wagtail.models import Site
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("load_demo_content", stdout=open("/dev/null", "w"))
-            cache.clear()
-            yield Site.objects.get(is_default_site=True)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    with rolled_back_afterwards(django_db_blocker):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        yield Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
