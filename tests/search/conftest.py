@@ -1,21 +1,11 @@
-"""Fixtures of the search tests.
-
-`corpus`: a small portal built by factories — sheets, the charter, lexicon
-terms, projects and partner profiles that talk about patients, partners and
-therapeutic education.
-
-`demo`: the full demo content, for the tests that are about the demo itself
-(the relevance set written from it, the demo's promoted results).
-
-Each is built once per test module (module scope, so that the two never pile
-up) and rolled back after the module's last test: tests must not assume an
-empty database.
-"""
+"""Fixtures of the search tests: `corpus`, a small portal built by factories
+(sheets, the charter, lexicon terms, projects and partner profiles that talk
+about patients, partners and therapeutic education), built once per test
+module and rolled back after the module's last test: tests must not assume
+an empty database. (tests/search/test_demo.py runs on the demo instead.)"""
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
-from wagtail.models import Site
 
 from core.factories import domains
 from directory.factories import DirectoryPageFactory, PartnerProfileFactory
@@ -97,17 +87,3 @@ def corpus(search_corpus, db):
     """The corpus' home page (root of the default site)."""
     cache.clear()
     return search_corpus
-
-
-@pytest.fixture(scope="module")
-def search_demo(django_db_setup, django_db_blocker):
-    """The demo content of every app, as `make run` loads it."""
-    with rolled_back_afterwards(django_db_blocker):
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))
-        yield Site.objects.get(is_default_site=True)
-
-
-@pytest.fixture
-def demo(search_demo, db):
-    cache.clear()
-    return search_demo

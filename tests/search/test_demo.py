@@ -10,11 +10,30 @@ queries that do not repeat the target's title (paraphrases, words of its
 summary, a definition's words)."""
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Site
 
 from search.engine import site_search
+from tests.utils import rolled_back_afterwards
 
 URL = "/recherche/"
+
+
+@pytest.fixture(scope="module")
+def search_demo(django_db_setup, django_db_blocker):
+    """The demo content of every app, as `make run` loads it, once for the module."""
+    with rolled_back_afterwards(django_db_blocker):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        yield Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def demo(search_demo, db):
+    cache.clear()
+    return search_demo
+
 
 L = "/fiches-outils/lexique/"
 # (query as people type it, expected URL, reworded)
