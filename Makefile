@@ -32,8 +32,11 @@ serve:
 
 run: setup serve
 
-# The whole suite, browser tests included (skipped with a message when
-# /usr/bin/chromium is missing; `apt-get install chromium`), on two workers.
+# The whole suite, browser tests included, on two workers. Only declared skips
+# exist (tests/conftest.py): postgres_only/sqlite_only tests on the other
+# backend, and browser tests when /usr/bin/chromium is missing (`apt-get
+# install chromium`) unless REQUIRE_BROWSER=1, which makes them fail instead.
+# Any other skip fails the run.
 PYTEST_WORKERS ?= 2
 test: install
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || echo "NOTE: Chromium not found: browser tests will be SKIPPED (apt-get install chromium)."

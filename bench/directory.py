@@ -1,6 +1,11 @@
 """Bench: server time (p50/p95) and SQL queries of /annuaire/ with three
 filters at 1,000 and 10,000 partners, on a throw-away SQLite database.
 
+The page and the domains come from the factories; the partners from the
+directory's bulk seeder (what `manage.py seed_directory` runs: bulk inserts,
+one indexing pass), since creating 10,000 profiles one by one would take
+minutes.
+
     .venv/bin/python bench/directory.py [--runs 40]
 """
 
@@ -32,14 +37,12 @@ def main():
     args = parser.parse_args()
     started = time.time()
     call_command("migrate", verbosity=0)
-    from core.demo import ensure_domains
-    from directory.demo import ensure_directory_page
+    from core.factories import domains
+    from directory.factories import DirectoryPageFactory
     from directory.fake import bulk_seed
-    from home.demo import ensure_home
 
-    home = ensure_home()
-    ensure_domains()
-    ensure_directory_page(home)
+    domains()
+    DirectoryPageFactory()
     client = Client()
     seeded = 0
     print(f"Base SQLite temporaire : {DB_PATH} (préparation {time.time() - started:.0f} s)")

@@ -11,25 +11,23 @@ import time
 
 from benchlib import DB_PATH  # noqa: E402  (sets Django up)
 from benchlib import measure as measure_page
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
 
 def user(username, group):
-    person = get_user_model().objects.create_user(username, f"{username}@example.org", "bench")
-    person.groups.add(Group.objects.get(name=group))
-    return person
+    from editorial.factories import UserFactory
+
+    return UserFactory(username=username, groups=[group])
 
 
 def put_in_review(parent, editor, n, start):
-    from home.models import StandardPage
+    from home.factories import StandardPageFactory
 
     for i in range(start, start + n):
-        page = StandardPage(title=f"Fiche {i}", slug=f"fiche-{i}", intro="Version publiée.")
-        parent.add_child(instance=page)
-        page.save_revision(user=editor).publish(user=editor, skip_permission_checks=True)
+        page = StandardPageFactory(
+            parent=parent, title=f"Fiche {i}", slug=f"fiche-{i}", intro="Version publiée.", published_by=editor
+        )
         page.intro = f"Proposition {i}"
         page.save_revision(user=editor)
         page.get_workflow().start(page, editor)
@@ -47,9 +45,9 @@ def main():
     started = time.time()
     call_command("migrate", verbosity=0)
     from editorial import roles
-    from home.demo import ensure_home
+    from home.factories import HomePageFactory
 
-    home = ensure_home()
+    home = HomePageFactory()
     roles.ensure_roles()
     people = {
         "co-pilote usager": user("usager", roles.COPILOTS_PATIENTS),

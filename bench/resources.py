@@ -1,9 +1,11 @@
 """Server time and SQL queries of the knowledge base at 100 and 1,000 sheets.
 
-Builds its own data in a throw-away SQLite database (home skeleton, the
-resources demo: categories, 8 sheets, charter, 36 lexicon terms, frameworks;
-then live sheets with audiences and themes spread over categories, domains
-and engagement levels, each body mentioning lexicon terms), requests each
+Builds its own data with the factories in a throw-away SQLite database (home,
+the sheet index, three categories, the lexicon with 36 terms, the charter,
+two competency frameworks, one fully published sheet; then live sheets with
+audiences and themes spread over categories, domains and engagement levels,
+each body mentioning lexicon terms, built by the factory and added to the
+tree without a revision each so that 1,000 take seconds), requests each
 page through Django's test Client and prints p50/p95 server time and the
 number of queries. Run: .venv/bin/python bench/resources.py
 """
@@ -50,13 +52,15 @@ def measure(client, url):
 def add_sheets(index, categories, domains, start, count):
     from taggit.models import Tag
 
-    from resources.models import ToolSheetAudience, ToolSheetPage, ToolSheetTag
+    from resources.factories import ToolSheetPageFactory
+    from resources.models import ToolSheetAudience, ToolSheetTag
 
     tags = [Tag.objects.get_or_create(name=name)[0] for name in THEMES]
     now = timezone.now()
     pages = []
     for i in range(start, start + count):
-        page = ToolSheetPage(
+        page = ToolSheetPageFactory.build(
+            parent=index,
             title=f"Fiche pratique numéro {i}",
             slug=f"fiche-bench-{i}",
             summary="Une fiche pour travailler en partenariat avec des patients et des proches-aidants.",
@@ -83,31 +87,68 @@ def add_sheets(index, categories, domains, start, count):
     )
 
 
+# 36 lexicon terms, the first ones being words the sheets' bodies use.
+TERMS = ["Patient partenaire", "Représentants des usagers", "Co-construction", "Décision partagée", "PREMs"] + [
+    f"Terme du lexique numéro {n}" for n in range(31)
+]
+
+
+def knowledge_base():
+    """The sheet index and what surrounds the sheets: (index, categories)."""
+    from resources.factories import (
+        CharterPageFactory,
+        CompetencyFactory,
+        CompetencyFrameworkIndexPageFactory,
+        CompetencyFrameworkPageFactory,
+        GlossaryTermFactory,
+        LexiconPageFactory,
+        ToolSheetCategoryFactory,
+        ToolSheetIndexPageFactory,
+        ToolSheetPageFactory,
+        framework_domain,
+    )
+
+    index = ToolSheetIndexPageFactory()
+    categories = [ToolSheetCategoryFactory(name=name) for name in ("Comprendre", "S'engager", "Évaluer")]
+    LexiconPageFactory(parent=index)
+    for term in TERMS:
+        GlossaryTermFactory(term=term)
+    CharterPageFactory(parent=index, principles__0="principle", principles__1="principle", values__0="value")
+    frameworks = CompetencyFrameworkIndexPageFactory(parent=index)
+    competencies = CompetencyFactory.create_batch(6)
+    for title, chosen in (("Patient partenaire", competencies[:4]), ("Professionnel de santé", competencies[2:])):
+        CompetencyFrameworkPageFactory(
+            parent=frameworks,
+            title=title,
+            domains=[framework_domain("Relation", *((c, "", ["Un indicateur observable."]) for c in chosen))],
+        )
+    ToolSheetPageFactory(
+        parent=index,
+        title="Engager la structure en quatre étapes",
+        slug="engager-la-structure",
+        category=categories[1],
+        audiences=["directions", "professionnels"],
+        tags=["gouvernance"],
+        body=BODY,
+    )
+    return index, categories
+
+
 def main():
     setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
-    from core.demo import ensure_domains, ensure_settings
-    from core.demo_utils import default_site
-    from core.models import Domain
-    from home.demo import ensure_about_and_legal, ensure_contact, ensure_home
-    from resources import demo
-    from resources.models import ToolSheetCategory, ToolSheetIndexPage
+    from core.factories import domains as make_domains
 
-    ensure_domains()
-    home = ensure_home()
-    ensure_settings(default_site(), ensure_about_and_legal(home), ensure_contact(home))
-    demo.load(None)
-    index = ToolSheetIndexPage.objects.get()
-    categories = list(ToolSheetCategory.objects.all())
-    domains = list(Domain.objects.all())
+    domains = list(make_domains().values())
+    index, categories = knowledge_base()
     client = Client()
     urls = [
         ("index, no filter", "/fiches-outils/"),
         ("index, 3 filters", "/fiches-outils/?public=patients&niveau=meso&theme=gouvernance"),
         ("index, 2 filters + text", "/fiches-outils/?public=patients&niveau=meso&q=partenariat"),
         ("index, page 5", "/fiches-outils/?page=5"),
-        ("a demo sheet", "/fiches-outils/engager-la-structure-en-quatre-etapes/"),
+        ("a published sheet", "/fiches-outils/engager-la-structure/"),
         ("a generated sheet", "/fiches-outils/fiche-bench-1/"),
         ("lexicon", "/fiches-outils/lexique/"),
         ("comparison", "/fiches-outils/referentiels/comparer/"),
@@ -118,7 +159,7 @@ def main():
         started = time.perf_counter()
         add_sheets(index, categories, domains, done, size - done)
         done = size
-        print(f"# {size} sheets (+8 demo sheets) built in {time.perf_counter() - started:.1f} s")
+        print(f"# {size} sheets (+1 published sheet) built in {time.perf_counter() - started:.1f} s")
         for label, url in urls:
             p50, p95, queries = measure(client, url)
             print(f"{label:26} {size:>8} {p50:>8.1f} {p95:>8.1f} {queries:>8}")

@@ -4,9 +4,10 @@ pages, and the time `update_index` takes for that data set.
 
 Builds its own data in a throw-away database: a temporary SQLite file by
 default, or PostgreSQL with `--postgres postgres://user@host:5432` (a scratch
-database `portal_bench_search` is created there, then dropped). Partners come
-from the directory's bulk seeder (what `seed_directory` runs); pages are standard pages
-with French text drawn from a fixed vocabulary. Indexing is switched off
+database `portal_bench_search` is created there, then dropped). The home and
+directory pages come from the factories; partners from the directory's bulk
+seeder (what `seed_directory` runs); pages are standard pages with French
+text drawn from a fixed vocabulary, written to the tree in bulk. Indexing is switched off
 while building, then `update_index` builds the whole index (timed). Each URL
 is requested through Django's test Client and p50/p95 server time and the
 number of SQL queries are printed.
@@ -53,6 +54,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.db.models.signals import post_save  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+from wagtail.search import backends as search_backends  # noqa: E402
 
 VOCABULARY = (
     "patient partenaire partenariat formation formateur éducation thérapeutique soins recherche gouvernance aidant "
@@ -88,6 +90,7 @@ def build_pages(home, count):
     """`count` live standard pages under `home`, written with their tree
     paths computed here (treebeard's add_child costs a query per sibling
     lookup; this is the same tree, built faster)."""
+    from home.factories import StandardPageFactory
     from home.models import StandardPage
 
     rng = random.Random(7)
@@ -95,7 +98,8 @@ def build_pages(home, count):
     step = StandardPage._str2int(last.path[-StandardPage.steplen :]) if last else 0
     depth = home.depth + 1
     for i in range(count):
-        page = StandardPage(
+        page = StandardPageFactory.build(
+            parent=home,
             title=f"{sentence(rng, 4).capitalize()} {i}",
             slug=f"page-{i}",
             intro=sentence(rng, 25),
@@ -119,18 +123,15 @@ def main():
     import wagtail.search.backends as search_backends
     from modelsearch.signal_handlers import post_save_signal_handler
 
-    from core.demo import ensure_domains, ensure_settings
-    from core.demo_utils import default_site
-    from directory.demo import ensure_directory_page
-    from directory.fake import bulk_seed
+    from core.factories import domains
+    from directory.factories import DirectoryPageFactory
     from directory.models import PartnerProfile
-    from home.demo import ensure_about_and_legal, ensure_contact, ensure_home
+    from home.factories import HomePageFactory
     from home.models import StandardPage
 
-    ensure_domains()
-    home = ensure_home()
-    ensure_settings(default_site(), ensure_about_and_legal(home), ensure_contact(home))
-    ensure_directory_page(home)
+    domains()
+    home = HomePageFactory()
+    DirectoryPageFactory(parent=home)
 
     # Build without indexing: update_index does it once, timed.
     post_save.disconnect(post_save_signal_handler, sender=StandardPage)
@@ -140,13 +141,15 @@ def main():
         build_pages(home, ARGS.pages)
     print(f"# {ARGS.pages} pages built in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
-    with transaction.atomic():  # the directory's bulk seeder (what seed_directory runs)
-        indexing = search_backends.get_search_backends
-        search_backends.get_search_backends = lambda *args, **kwargs: []  # update_index does it
-        try:
+    from directory.fake import bulk_seed
+
+    indexing = search_backends.get_search_backends
+    search_backends.get_search_backends = lambda *args, **kwargs: []  # update_index does it
+    try:
+        with transaction.atomic():
             bulk_seed(ARGS.partners, start=1000)
-        finally:
-            search_backends.get_search_backends = indexing
+    finally:
+        search_backends.get_search_backends = indexing
     print(f"# {PartnerProfile.objects.published().count()} partners built in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     with open(os.devnull, "w") as devnull:

@@ -1,12 +1,11 @@
 """Server time and SQL queries of the interactive tools' pages.
 
-Builds its own data in a throw-away SQLite database (the barometer's demo
-dimensions, a session with 2 then 40 answers, the engagement matrix), then
+Builds its own data with the factories in a throw-away SQLite database (four
+dimensions, a session with 2 then 40 answers, a session answered at two
+rounds, the engagement matrix), then
 requests each page through Django's test Client and prints p50/p95 server
 time and the number of queries. Run: .venv/bin/python bench/tools_barometer.py
 """
-
-import os
 
 from benchlib import measure as measure_page  # noqa: E402  (sets Django up)
 from django.core.management import call_command  # noqa: E402
@@ -24,27 +23,29 @@ def measure(client, url):
 def main():
     setup_test_environment()
     call_command("migrate", verbosity=0)
-    from core.demo_utils import upsert_child
-    from home.demo import ensure_home
-    from resources.models import ToolSheetIndexPage
-    from tools import demo
-    from tools.models import BarometerAnswer, BarometerDimension, BarometerSession
+    from tools.factories import (
+        BarometerAnswerFactory,
+        BarometerSessionFactory,
+        EngagementMatrixPageFactory,
+        SelfAssessmentPageFactory,
+        dimensions,
+        two_round_session,
+    )
+    from tools.models import BarometerAnswer
 
-    home = ensure_home()
-    upsert_child(home, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")
-    with open(os.devnull, "w") as devnull:
-        demo.load(type("Cmd", (), {"stdout": devnull})())
-    criteria = [c for d in BarometerDimension.objects.prefetch_related("criteria") for c in d.criteria.all()]
-    session = BarometerSession.objects.create(label="Banc d'essai")
+    criteria = [c for d in dimensions() for c in d.criteria.all()]
+    SelfAssessmentPageFactory()
+    EngagementMatrixPageFactory()
+    two_rounds = two_round_session(criteria)
+    session = BarometerSessionFactory(label="Banc d'essai")
 
     def add(count):
         BarometerAnswer.objects.bulk_create(
             [
-                BarometerAnswer(
+                BarometerAnswerFactory.build(
                     session=session,
                     role=("professionnel", "patient", "ru", "autre")[n % 4],
                     scores={str(c.pk): (n + i) % 5 for i, c in enumerate(criteria)},
-                    completed=True,
                 )
                 for n in range(count)
             ]
@@ -59,7 +60,7 @@ def main():
     add(38)
     for label, url in [
         ("session, 40 answers", f"{base}session/{session.token}/"),
-        ("demo session T0+T1", f"{base}session/{demo.DEMO_SESSION_TOKEN}/"),
+        ("session T0+T1", f"{base}session/{two_rounds.token}/"),
         ("answer result", f"{base}reponse/{answer.token}/resultat/"),
         ("answer form (blank)", f"{base}repondre/"),
         ("barometer page", base),

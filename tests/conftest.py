@@ -1,30 +1,87 @@
-"""Shared fixtures: a site with the home page, and query counting."""
+"""Shared fixtures (a site whose root is the home page) and the suite's skip
+policy.
+
+Skip policy: a test runs, passes or fails. The only skips allowed are declared
+here, by markers applied in one collection hook:
+- `postgres_only` / `sqlite_only`: skipped on the other database backend;
+- `browser`: skipped when Chromium is missing, unless REQUIRE_BROWSER is set
+  (CI sets it), in which case the browser fixture fails.
+Any other skip (pytest.skip, skipif, importorskip, at collection or at run
+time) is reported as a failure: a test whose subject is missing must fail.
+"""
+
+import os
 
 import pytest
-from django.core.management import call_command
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.models import Site
+
+from home.factories import HomePageFactory
+from tests.utils import CHROMIUM, chromium_found
+
+BACKEND_MARKERS = {"postgres_only": "postgresql", "sqlite_only": "sqlite"}
+DECLARED_SKIP = pytest.StashKey[str]()
+
+
+def database_vendor():
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return next((vendor for vendor in BACKEND_MARKERS.values() if vendor in engine), engine)
+
+
+def declared_skip(item, vendor, browser_missing):
+    """Why `item` may be skipped here, or None."""
+    for marker, backend in BACKEND_MARKERS.items():
+        if item.get_closest_marker(marker) and vendor != backend:
+            return f"{marker}: runs on {backend} only (this run uses {vendor})"
+    if item.get_closest_marker("browser") and browser_missing:
+        return f"browser: Chromium not found at {CHROMIUM} (apt-get install chromium; CI sets REQUIRE_BROWSER=1)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    vendor = database_vendor()
+    browser_missing = not chromium_found() and not os.environ.get("REQUIRE_BROWSER")
+    for item in items:
+        if "/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+        reason = declared_skip(item, vendor, browser_missing)
+        if reason:
+            item.stash[DECLARED_SKIP] = reason
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def undeclared(report):
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    return (
+        f"Undeclared skip ({reason}). Only postgres_only/sqlite_only tests on the other backend, and browser "
+        "tests without Chromium when REQUIRE_BROWSER is unset, may skip: see tests/conftest.py."
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.skipped and not hasattr(report, "wasxfail") and DECLARED_SKIP not in item.stash:
+        report.longrepr = undeclared(report)
+        report.outcome = "failed"
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector):
+    report = yield
+    if report.skipped:
+        report.longrepr = undeclared(report)
+        report.outcome = "failed"
+    return report
 
 
 @pytest.fixture
 def home_page(db):
-    """The home page as the default site's root (the demo's home module)."""
-    from home.demo import ensure_home
-
-    return ensure_home()
+    """The home page, root of the default site."""
+    return HomePageFactory()
 
 
 @pytest.fixture
 def site(home_page):
     return Site.objects.get(is_default_site=True)
-
-
-@pytest.fixture
-def demo_site(db):
-    """The complete demo content, as `make run` loads it."""
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
-    return Site.objects.get(is_default_site=True)
-
-
-@pytest.fixture
-def root_page(db):
-    return Page.get_first_root_node()

@@ -1,16 +1,16 @@
 """Browser tests: Debian's Chromium driven by Playwright, with axe-core.
 
 Never `playwright install`: the browser is /usr/bin/chromium (apt-get install
-chromium). Without it the tests are skipped with a clear reason locally;
-.ci/run sets REQUIRE_BROWSER=1 so that a skip fails the run instead.
+chromium). Without it, tests/conftest.py skips these tests with a declared
+reason, unless REQUIRE_BROWSER is set (.ci/run sets it): then they fail.
 """
 
 import os
-import shutil
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+from tests.utils import CHROMIUM, chromium_found
+
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -28,18 +28,10 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if "/browser/" in str(item.fspath) or "browser" in item.keywords:
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def browser():
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}, and REQUIRE_BROWSER is set.")
-        pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped (apt-get install chromium).")
+    if not chromium_found():
+        pytest.fail(f"Chromium not found at {CHROMIUM}, and REQUIRE_BROWSER is set (apt-get install chromium).")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

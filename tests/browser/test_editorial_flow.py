@@ -3,46 +3,35 @@ edits a tool sheet and submits it, the patient co-pilot approves, the
 professional co-pilot approves, and the public page shows the new text."""
 
 import pytest
-from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from editorial import roles
+from editorial.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "mot-de-passe-de-test"
 NEW_TEXT = "Texte revu par le binôme de co-pilotage : une fiche plus courte et plus concrète."
 
 
 def make_user(username, group):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password=PASSWORD, first_name=username.title()
+    return UserFactory(username=username, first_name=username.title(), groups=[group])
+
+
+@pytest.fixture
+def sheet(live_server):
+    """A live tool sheet with audiences and themes. The roles get their
+    rights and the workflow on the page tree once it exists (a transactional
+    test starts from an empty database)."""
+    from resources.factories import ToolSheetPageFactory
+
+    sheet = ToolSheetPageFactory(
+        title="Constituer un binôme de co-pilotage",
+        summary="Un patient et un professionnel pilotent ensemble le projet.",
+        audiences=["patients", "professionnels"],
+        tags=["gouvernance"],
+        engagement_scale="meso",
     )
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def target_page():
-    """A live tool sheet (a standard page until the resources app has one)."""
-    try:
-        model = apps.get_model("resources", "ToolSheetPage")
-        page = model.objects.live().order_by("path").first()
-    except LookupError:
-        page = None
-    if page is None:
-        return apps.get_model("home", "StandardPage").objects.live().order_by("path").last()
-    # The demo creates the sheet's audiences (an InlinePanel of orderables)
-    # without sort_order; the admin form then numbers them, so the first
-    # reviewer's approval would save a "changed" revision and, by design
-    # (re-approval on edit), restart the review. Number them as the admin does.
-    audiences = list(page.audiences.all())
-    if any(a.sort_order is None for a in audiences):
-        for index, audience in enumerate(audiences):
-            type(audience).objects.filter(pk=audience.pk).update(sort_order=index)
-        page = type(page).objects.get(pk=page.pk)
-        page.save_revision().publish()
-    return page
+    roles.ensure_roles()
+    return sheet
 
 
 def sign_in(browser, base_url, username):
@@ -73,18 +62,16 @@ def approve(browser, base_url, username, page_title):
     context.close()
 
 
-def test_cross_review_walkthrough(browser, live_server, demo_site, page, axe_check):
+def test_cross_review_walkthrough(browser, live_server, sheet, page, axe_check):
     base = live_server.url
     make_user("redactrice", roles.EDITORS)
     make_user("usager", roles.COPILOTS_PATIENTS)
     make_user("soignante", roles.COPILOTS_PROFESSIONALS)
-    sheet = target_page()
-    field = "summary" if hasattr(sheet, "summary") else "intro"
 
     # The editor edits and submits.
     context, tab = sign_in(browser, base, "redactrice")
     tab.goto(f"{base}/admin/pages/{sheet.pk}/edit/")
-    tab.fill(f"#id_{field}", NEW_TEXT)
+    tab.fill("#id_summary", NEW_TEXT)
     open_actions_menu(tab)
     with tab.expect_navigation():
         tab.locator("button[name='action-submit']").click()

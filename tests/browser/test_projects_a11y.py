@@ -3,21 +3,56 @@ violation on the list with filters, a project, a domain landing page, the
 map and the proposal form (empty and with errors); no third-party request."""
 
 import pytest
-from django.core.management import call_command
-
-from projects import demo as projects_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+BODY = [
+    ("objectives", {"title": "Objectifs", "items": ["Réduire l'attente", "Mieux informer les patients"]}),
+    ("team", {"title": "L'équipe", "members": [{"kind": "patient", "role": "patiente partenaire", "count": 2}]}),
+    ("steps", {"title": "Étapes", "steps": [{"title": "Diagnostic partagé", "period": "2023", "text": ""}]}),
+    (
+        "indicators",
+        {"title": "Résultats", "indicators": [{"label": "Patients associés", "value": "12", "unit": ""}], "note": ""},
+    ),
+    ("callout", {"kind": "vigilance", "title": "", "text": "<p>Prévoir du temps pour se former ensemble.</p>"}),
+]
+# (slug, domain, department, status, degree, scale, tags, roles)
+PROJECTS = [
+    ("consultation-anesthesie", "soins", "31", "en-cours", "partenariat", "micro", ["parcours"], ["patient-ressource"]),
+    ("binome-diabetologie", "soins", "31", "en-cours", "collaboration", "micro", ["ETP"], ["patient-formateur"]),
+    ("pairs-cancerologie", "soins", "34", "termine", "partenariat", "micro", ["pair-aidance"], ["pair-aidant"]),
+    ("accueil-des-proches", "organisation-des-soins", "12", "en-cours", "consultation", "meso", [], ["proche-aidant"]),
+    ("module-infirmier", "enseignement", "30", "termine", "partenariat", "meso", ["formation"], []),
+    ("question-de-recherche", "recherche", "34", "en-projet", "collaboration", "macro", [], ["patient-chercheur"]),
+    ("residents-au-comite", "gouvernance", "46", "en-cours", "collaboration", "meso", ["gouvernance"], []),
+    ("former-les-representants", "gouvernance", "75", "termine", "information", "macro", [], []),
+]
 
 
 @pytest.fixture
 def showcase(live_server):
-    """Home skeleton + the projects demo only (faster than the whole demo)."""
-    from home import demo as home_demo
+    """The showcase: projects over domains, statuses and departments (one
+    outside the region), each with a full body."""
+    from core.factories import domains
+    from projects.factories import ProjectIndexPageFactory, ProjectPageFactory
 
-    home_demo.load(None)
-    projects_demo.load(None)
-    call_command("createcachetable", verbosity=0)
+    by_slug = domains()
+    index = ProjectIndexPageFactory()
+    for slug, domain, department, status, degree, scale, tags, roles in PROJECTS:
+        ProjectPageFactory(
+            parent=index,
+            title=f"Projet {slug.replace('-', ' ')} avec des patients",
+            slug=slug,
+            domain=by_slug[domain],
+            department_code=department,
+            status=status,
+            engagement_degree=degree,
+            engagement_scale=scale,
+            tags=tags,
+            roles=roles,
+            body=BODY,
+            is_illustrative=True,
+        )
     return live_server.url
 
 
@@ -30,7 +65,7 @@ PAGES = [
 
 
 def test_showcase_pages_have_no_axe_violation_and_the_map_works_with_the_keyboard(page, axe_check, showcase):
-    """One data set for several pages: loading the demo is the slow part."""
+    """One data set for several pages."""
     for path in PAGES:
         page.goto(showcase + path)
         axe_check(page)

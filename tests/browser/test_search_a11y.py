@@ -10,21 +10,22 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def content(live_server):
-    """The home skeleton (pillars, settings) and a dozen pages to find."""
-    from core.demo_utils import get_home
-    from home import demo as home_demo
-    from home.models import StandardPage
+    """The home page with its three pillars and a dozen pages to find."""
+    from home.factories import HomePageFactory, StandardPageFactory, set_pillars
 
-    home_demo.load(None)
-    home = get_home()
+    home = HomePageFactory()
+    sections = [
+        StandardPageFactory(parent=home, title=title, intro="Cette rubrique est en préparation.", show_in_menus=True)
+        for title in ("Fiches outils", "Projets accompagnés", "Annuaire des patients partenaires")
+    ]
+    set_pillars(home, sections)
     for i in range(12):
-        page = StandardPage(
+        StandardPageFactory(
+            parent=home,
             title=f"Éducation thérapeutique, atelier {i}",
             slug=f"etp-atelier-{i}",
             intro="Des patients formateurs co-animent les séances d'éducation thérapeutique.",
         )
-        home.add_child(instance=page)
-        page.save_revision().publish()
     return live_server.url
 
 

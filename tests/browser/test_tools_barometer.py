@@ -13,16 +13,20 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def tools_site(live_server, settings):
+    """The barometer (four dimensions), the engagement matrix, and a team
+    session answered by two roles at T0 and again at T1."""
     settings.BASE_URL = live_server.url  # the session's share link is absolute, from BASE_URL
-    from core.demo_utils import upsert_child
-    from home.demo import ensure_home
-    from resources.models import ToolSheetIndexPage
-    from tools import demo
+    from tools.factories import (
+        EngagementMatrixPageFactory,
+        SelfAssessmentPageFactory,
+        dimensions,
+        two_round_session,
+    )
 
-    home = ensure_home()
-    upsert_child(home, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")
-    demo.load(type("Cmd", (), {"stdout": open("/dev/null", "w")})())
-    return live_server.url
+    criteria = [c for d in dimensions() for c in d.criteria.all()]
+    SelfAssessmentPageFactory()
+    EngagementMatrixPageFactory()
+    return live_server.url, two_round_session(criteria)
 
 
 def fill_in(tab, role_label, value):
@@ -33,7 +37,8 @@ def fill_in(tab, role_label, value):
 
 
 def test_two_people_join_one_session_and_see_both_radars(page, browser, axe_check, tools_site):
-    page.goto(tools_site + "/fiches-outils/barometre/")
+    base, _session = tools_site
+    page.goto(base + "/fiches-outils/barometre/")
     axe_check(page)
     page.get_by_label("Nom de l'équipe ou du projet").fill("Équipe fictive du test")
     page.get_by_role("button", name="Ouvrir une session d’équipe").click()
@@ -78,10 +83,9 @@ def test_two_people_join_one_session_and_see_both_radars(page, browser, axe_chec
     axe_check(page)
 
 
-def test_demo_session_and_matrix_have_no_axe_violation(page, axe_check, tools_site):
-    from tools.demo import DEMO_SESSION_TOKEN
-
-    page.goto(f"{tools_site}/fiches-outils/barometre/session/{DEMO_SESSION_TOKEN}/")
+def test_a_two_round_session_and_the_matrix_have_no_axe_violation(page, axe_check, tools_site):
+    base, session = tools_site
+    page.goto(f"{base}/fiches-outils/barometre/session/{session.token}/")
     assert page.locator("svg[data-radar='radar-temps'] .radar__series").count() == 2
     axe_check(page)
     # Printed: the charts and tables stay, the buttons and forms go.
@@ -90,7 +94,7 @@ def test_demo_session_and_matrix_have_no_axe_violation(page, axe_check, tools_si
     assert page.locator("table.tools-table").first.is_visible()
     assert not page.get_by_role("link", name=re.compile("Remplir le baromètre")).is_visible()
     page.emulate_media(media="screen")
-    page.goto(tools_site + "/fiches-outils/matrice-engagement/")
+    page.goto(base + "/fiches-outils/matrice-engagement/")
     assert page.locator(".matrix--table table").is_visible()
     axe_check(page)
     page.set_viewport_size({"width": 320, "height": 800})

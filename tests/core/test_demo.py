@@ -1,9 +1,27 @@
-"""The demo content loads, twice, without duplicating anything."""
+"""The demo content loads, twice, without duplicating anything, and every
+demo page is served with the portal's structure."""
+
+import re
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
+
+from tests.utils import rolled_back_afterwards
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker):
+    """The complete demo content, as `make run` loads it, once for the module."""
+    with rolled_back_afterwards(django_db_blocker):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        yield Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def demo_site(loaded_demo, db):
+    return loaded_demo
 
 
 def snapshot():
@@ -51,3 +69,18 @@ def test_footer_links_to_the_legal_pages(client, demo_site):
     html = client.get("/").content.decode()
     for title in ("Mentions légales", "Données personnelles", "Déclaration d&#x27;accessibilité", "Contact"):
         assert title in html
+
+
+@pytest.mark.django_db
+def test_every_demo_page_has_landmarks_one_h1_and_a_skip_link(client, demo_site):
+    for page in Page.objects.live().filter(depth__gte=2).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert len(re.findall(r"<h1[ >]", html)) == 1, page.url
+        for landmark in ('<header class="site-header"', '<main id="contenu"', '<footer class="site-footer"', "<nav"):
+            assert landmark in html, (page.url, landmark)
+        assert 'href="#contenu"' in html
+        assert '<html lang="fr"' in html
+        assert re.search(r"<title>[^<]+</title>", html), page.url
+        assert ('aria-label="Fil d’Ariane"' in html) is (page.depth > 2), page.url

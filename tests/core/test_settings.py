@@ -48,11 +48,10 @@ def test_production_passes_check_deploy_without_any_warning():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_in_wal_mode_with_immediate_transactions():
     from django.conf import settings
 
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("SQLite-specific")
     options = settings.DATABASES["default"]["OPTIONS"]
     assert options["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in options["init_command"]

@@ -1,38 +1,23 @@
-"""Fixtures for the directory: the page at /annuaire/ and profile factories."""
-
-import itertools
+"""Fixtures for the directory: the page at /annuaire/, partner profiles
+built by the factory, and the contact form as a browser posts it."""
 
 import pytest
 
 from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
-
-_counter = itertools.count(50_000)
+from core.factories import domains
+from directory.factories import DirectoryPageFactory, PartnerProfileFactory
 
 
 @pytest.fixture
 def directory(site, home_page):
-    from core.demo import ensure_domains
-    from directory.demo import ensure_directory_page
-
-    ensure_domains()
-    return ensure_directory_page(home_page)
+    domains()
+    return DirectoryPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def make_profile(directory):
     """Create a published (by default) profile; keyword overrides."""
-    from core.models import Domain
-    from directory.demo import create_partner
-    from directory.fake import partner_data
-    from directory.models import PartnerProfile
-
-    def make(status=PartnerProfile.Status.PUBLISHED, **overrides):
-        index = next(_counter)
-        data = partner_data(index, ["31", "34", "30"], list(Domain.objects.order_by("pk")))
-        data.update(overrides)
-        return create_partner(data, status=status)
-
-    return make
+    return PartnerProfileFactory
 
 
 def form_token(client, url, form_key="form"):

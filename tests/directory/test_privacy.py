@@ -79,10 +79,13 @@ def test_facet_counts_are_exact(client, make_profile):
             department=["31", "34"][i % 2], remote_ok=bool(i % 3), roles=["pair-aidant"] if i < 4 else ["patient-coach"]
         )
     response = client.get("/annuaire/?role=pair-aidant")
+    checked = set()
     for group in response.context["facets"].groups:
         for option in group.options:
             followed = client.get("/annuaire/" + option.url)
             assert followed.context["result_count"] == option.count, (group.facet.param, option.value)
+            checked.add(group.facet.param)
+    assert {"role", "departement"} <= checked
 
 
 def test_unknown_filter_values_are_ignored_with_a_message(client, hidden):
@@ -151,13 +154,38 @@ def test_profiles_are_noindex_unless_the_partner_opts_in(client, make_profile):
     assert f"/annuaire/profil/{shy.pk}/" not in sitemap
 
 
-def test_crawl_of_every_public_url_of_the_demo_finds_no_email_or_phone(client, demo_site):
+@pytest.fixture
+def populated_directory(make_profile, home_page, directory):
+    """32 partners as varied as real ones (departments shown or hidden,
+    health themes consented or not, several roles and languages, some open
+    to search engines, some not published), the home page's pillar pointing
+    at the directory and a legal page."""
+    from home.factories import StandardPageFactory, set_pillars
+
+    departments = ["31", "34", "30", "46", "48", "12"]
+    roles = ["pair-aidant", "patient-formateur", "patient-chercheur", "representant-usagers", "proche-aidant"]
+    for n in range(32):
+        make_profile(
+            department=departments[n % len(departments)],
+            territory_visibility="region" if n % 5 == 4 else "department",
+            consent_health=n % 4 != 3,
+            themes=[f"Maladie fictive numéro {n % 7}"],
+            roles=sorted({roles[n % 5], roles[(n * 3 + 1) % 5]}),
+            languages=["fr", "en"] if n % 4 == 0 else ["fr"],
+            allow_search_engines=n % 6 == 0,
+            status=PartnerProfile.Status.PENDING if n in (7, 19) else PartnerProfile.Status.PUBLISHED,
+        )
+    set_pillars(home_page, [directory])
+    StandardPageFactory(parent=home_page, title="Données personnelles")
+
+
+def test_crawl_of_every_public_url_finds_no_email_or_phone(client, populated_directory):
     from wagtail.models import Page
 
     profiles = list(PartnerProfile.objects.all())
     emails = [p.email for p in profiles]
     phones = [p.phone for p in profiles if p.phone]
-    assert len(emails) >= 30
+    assert len(emails) == len(phones) == 32
     seen, queue = set(), ["/", "/annuaire/", "/sitemap.xml", "/robots.txt"]
     queue += [p.url for p in Page.objects.live().specific() if p.url]
     link = re.compile(r'href="(/[^"#]*)"')
@@ -182,5 +210,6 @@ def test_crawl_of_every_public_url_of_the_demo_finds_no_email_or_phone(client, d
             if "?" not in url:  # facet and pagination links, one level deep
                 queue += [url.split("?")[0] + u for u in re.findall(r'href="(\?[^"#]+)"', body)]
         queue += [u.replace("http://localhost", "") for u in re.findall(r"<loc>(http://localhost[^<]*)</loc>", body)]
-    assert any(u.startswith("/annuaire/profil/") for u in seen)
+    profile_pages = {u for u in seen if re.fullmatch(r"/annuaire/profil/\d+/", u)}
+    assert len(profile_pages) == PartnerProfile.objects.published().count() == 30
     assert any("role=" in u for u in seen)

@@ -16,13 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 SETUP = """
-from core.demo import ensure_domains
-from home.demo import ensure_home
-from directory.demo import ensure_directory_page, create_partner
-from directory.fake import partner_data
-home = ensure_home(); ensure_domains(); ensure_directory_page(home)
-profile = create_partner(partner_data(1, ["31"], []))
-print("PROFILE", profile.pk)
+from directory.factories import DirectoryPageFactory, PartnerProfileFactory
+DirectoryPageFactory()
+print("PROFILE", PartnerProfileFactory().pk)
 """
 
 

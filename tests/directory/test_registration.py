@@ -146,7 +146,7 @@ def test_manage_link_is_single_use_and_valid_one_hour(client, make_profile, djan
         assert other.post(fresh).status_code == 400
 
 
-def test_partner_edits_pauses_and_downloads_their_data(client, make_profile, django_capture_on_commit_callbacks):
+def test_partner_edits_their_profile(client, make_profile, django_capture_on_commit_callbacks):
     profile = make_profile(display_name="Avant E.")
     _open_space(client, profile, django_capture_on_commit_callbacks)
     form = client.get("/annuaire/gerer/profil/").context["form"]
@@ -163,15 +163,26 @@ def test_partner_edits_pauses_and_downloads_their_data(client, make_profile, dja
     assert response.status_code == 200, response.context["form"].errors
     assert client.get("/annuaire/?q=apres").context["result_count"] == 1
     assert client.get("/annuaire/?q=avant").context["result_count"] == 0
+
+
+def test_partner_pauses_then_resumes_their_profile(client, make_profile, django_capture_on_commit_callbacks):
+    profile = make_profile(display_name="Pause E.")
+    _open_space(client, profile, django_capture_on_commit_callbacks)
     client.post("/annuaire/gerer/profil/", {"action": "pause"})
     assert PartnerProfile.objects.get(pk=profile.pk).status == PartnerProfile.Status.PAUSED
-    assert client.get("/annuaire/?q=apres").context["result_count"] == 0
+    assert client.get("/annuaire/?q=pause").context["result_count"] == 0
+    client.post("/annuaire/gerer/profil/", {"action": "reprendre"})
+    assert PartnerProfile.objects.get(pk=profile.pk).status == PartnerProfile.Status.PUBLISHED
+    assert client.get("/annuaire/?q=pause").context["result_count"] == 1
+
+
+def test_partner_downloads_their_data(client, make_profile, django_capture_on_commit_callbacks):
+    profile = make_profile(display_name="Export E.")
+    _open_space(client, profile, django_capture_on_commit_callbacks)
     exported = client.get("/annuaire/gerer/profil/donnees/json/").json()
-    assert exported["adresse_electronique"] == profile.email and exported["nom_affiche"] == "Après E."
+    assert exported["adresse_electronique"] == profile.email and exported["nom_affiche"] == "Export E."
     csv = client.get("/annuaire/gerer/profil/donnees/csv/").content.decode()
     assert profile.email in csv
-    client.post("/annuaire/gerer/profil/", {"action": "reprendre"})
-    assert client.get("/annuaire/?q=apres").context["result_count"] == 1
 
 
 def test_after_deletion_no_text_column_holds_the_partner_name_email_or_phone(

@@ -175,7 +175,7 @@ def test_errors_in_french_with_400_and_everything_kept(client, partner):
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert "au minimum défrayé" in page or "au moins être défrayé" in page
+    assert "Indiquez la prise en charge : l&#x27;engagement doit au moins être défrayé." in page
     assert "Saisissez une adresse" in page
     assert "trop de liens" in page
     assert 'value="CPTS de démonstration"' in page

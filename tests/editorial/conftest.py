@@ -2,24 +2,17 @@
 real admin views (edit form, workflow actions) through the test client."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from editorial import roles
+from editorial.factories import SuperuserFactory, UserFactory
+from home.factories import StandardPageFactory
 from home.models import StandardPage
-
-PASSWORD = "mot-de-passe-de-test"
 
 
 def make_user(username, *group_names, **extra):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password=PASSWORD, **extra
-    )
-    for name in group_names:
-        user.groups.add(Group.objects.get(name=name))
-    return user
+    return UserFactory(username=username, groups=group_names, **extra)
 
 
 @pytest.fixture
@@ -32,15 +25,15 @@ def people(db):
         "pro": make_user("soignant", roles.COPILOTS_PROFESSIONALS, first_name="Paule", last_name="Pro"),
         "both": make_user("double", roles.COPILOTS_PATIENTS, roles.COPILOTS_PROFESSIONALS),
         "admin": make_user("administratrice", roles.ADMINS),
-        "superuser": get_user_model().objects.create_superuser("racine", "racine@example.org", PASSWORD),
+        "superuser": SuperuserFactory(username="racine"),
     }
 
 
 @pytest.fixture
 def review_page(home_page):
-    page = StandardPage(title="Préparer une réunion en binôme", slug="reunion-binome", intro="Version publiée.")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
+    page = StandardPageFactory(
+        parent=home_page, title="Préparer une réunion en binôme", slug="reunion-binome", intro="Version publiée."
+    )
     return StandardPage.objects.get(pk=page.pk)
 
 

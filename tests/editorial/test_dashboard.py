@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from home.models import StandardPage
+from home.factories import StandardPageFactory
 from tests.utils import count_queries
 
 from .conftest import make_user
@@ -20,9 +20,9 @@ HEADINGS = {
 def put_in_review(parent, editor, n, start=0):
     """n published pages, each with a draft submitted to the workflow."""
     for i in range(start, start + n):
-        page = StandardPage(title=f"Fiche {i}", slug=f"fiche-{i}", intro="Version publiée.")
-        parent.add_child(instance=page)
-        page.save_revision(user=editor).publish(user=editor, skip_permission_checks=True)
+        page = StandardPageFactory(
+            parent=parent, title=f"Fiche {i}", slug=f"fiche-{i}", intro="Version publiée.", published_by=editor
+        )
         page.intro = f"Intro-en-relecture-{i}"
         page.save_revision(user=editor)
         page.get_workflow().start(page, editor)
@@ -81,24 +81,17 @@ def test_directory_queues_are_shown_to_moderators_and_admins_only(client, people
 
 
 def test_moderation_queues_cost_the_same_with_more_registrations(client, people, home_page):
-    from django.utils import timezone
-
-    from core.demo import ensure_domains
-    from directory.fake import bulk_seed
+    from directory.factories import PartnerProfileFactory
     from directory.models import PartnerProfile
+    from editorial.roles import MODERATORS
 
-    ensure_domains()
+    def pending(count):
+        PartnerProfileFactory.create_batch(count, status=PartnerProfile.Status.PENDING)
 
-    def pending(count, start):
-        bulk_seed(count, start=start)
-        PartnerProfile.objects.filter(status=PartnerProfile.Status.PUBLISHED).update(
-            status=PartnerProfile.Status.PENDING, email_confirmed_at=timezone.now()
-        )
-
-    moderator = make_user("moderatrice", "Modération de l'annuaire")
-    pending(2, 5000)
+    moderator = make_user("moderatrice", MODERATORS)
+    pending(2)
     html, small = dashboard(client, moderator)
-    pending(12, 6000)
+    pending(12)
     html, large = dashboard(client, moderator)
     assert small == large, (small, large)
     section = html.split("Inscriptions à modérer")[1].split("</section>")[0]

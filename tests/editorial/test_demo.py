@@ -1,7 +1,7 @@
 """The editorial demo: users per role only on demand, pages left in review.
 
 It runs editorial.demo alone on a small tree (the whole demo, without the
-flag, is loaded twice by tests/home/test_demo.py)."""
+flag, is loaded twice by tests/core/test_demo.py)."""
 
 import io
 

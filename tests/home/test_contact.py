@@ -6,18 +6,18 @@ from django.core import mail
 from django.test import override_settings
 
 from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
-from core.demo import ensure_settings
+from core.factories import PortalSettingsFactory
 from core.models import OutgoingEmail
-from home.demo import ensure_contact
+from home.factories import ContactPageFactory
 from home.models import ContactPage, ContactSubmission
+
+CONTACT_EMAIL = "equipe-contact@example.org"
 
 
 @pytest.fixture
 def contact(site, home_page):
-    page = ensure_contact(home_page)
-    from home.demo import ensure_about_and_legal
-
-    ensure_settings(site, ensure_about_and_legal(home_page), page)
+    page = ContactPageFactory(parent=home_page)
+    PortalSettingsFactory(site=site, contact_email=CONTACT_EMAIL, contact_page=page)
     return page
 
 
@@ -52,7 +52,7 @@ def test_valid_message_is_stored_then_emailed_to_the_contact_address(
     assert HONEYPOT_FIELD not in submission.form_data
     email = OutgoingEmail.objects.get(purpose="contact-form")
     assert email.status == OutgoingEmail.Status.SENT
-    assert mail.outbox[0].to == ["contact@partenariat-sante.example.org"]
+    assert mail.outbox[0].to == [CONTACT_EMAIL]
     assert "Camille (fictive)" in mail.outbox[0].body
 
 

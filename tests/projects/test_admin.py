@@ -5,8 +5,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from projects.models import ProjectProposal
+from projects.factories import ProjectProposalFactory
 from tests.projects.conftest import make_project
+from tests.utils import refused_by_the_admin
 
 
 @pytest.fixture
@@ -23,31 +24,16 @@ def test_project_editor_shows_its_tabs(client, index, superuser):
     assert client.get(f"/admin/pages/add/projects/projectpage/{index.pk}/").status_code == 200
 
 
-def _proposal():
-    return ProjectProposal.objects.create(
-        submitter_name="Camille (fictive)",
-        submitter_email="camille@example.org",
-        title="Projet proposé",
-        summary="Résumé",
-        structure_name="CH",
-        structure_type="ch",
-        department_code="31",
-        status="en-cours",
-        engagement_degree="collaboration",
-        engagement_scale="meso",
-    )
-
-
 @pytest.mark.django_db
 def test_proposals_need_the_view_permission(client, index):
-    proposal = _proposal()
+    proposal = ProjectProposalFactory(title="Projet proposé", submitter_email="camille@example.org")
     user = get_user_model().objects.create_user("redacteur", "r@example.org", "x")
     group = Group.objects.create(name="Rédaction projets (test)")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)
     client.force_login(user)
     url = "/admin/project_proposals/"
-    assert client.get(url).status_code in (302, 403)
+    assert refused_by_the_admin(client.get(url))
     group.permissions.add(Permission.objects.get(codename="view_projectproposal"))
     response = client.get(url)
     assert response.status_code == 200

@@ -67,7 +67,7 @@ def test_project_page_shows_its_facts_and_body(client, project_factory):
     ):
         assert text in html, text
     assert 'href="/projets/domaine/organisation-des-soins/"' in html
-    assert 'href="/projets/?theme=signaletique"' in html or "?theme=signal" in html
+    assert 'href="/projets/?theme=signalétique"' in html
 
 
 @pytest.mark.django_db
@@ -125,31 +125,22 @@ def test_related_tool_sheets_are_listed(client, project_factory, home_page):
 
 
 def _tool_sheet(home_page):
-    from core.demo_utils import upsert_child
-    from resources.models import ToolSheetIndexPage, ToolSheetPage
+    from resources.factories import ToolSheetIndexPageFactory, ToolSheetPageFactory
 
-    sheets, _ = upsert_child(home_page, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")
-    sheet = ToolSheetPage(title="Constituer un binôme de co-pilotage", slug="binome", summary="Une fiche.")
-    sheets.add_child(instance=sheet)
-    sheet.save_revision().publish()
+    sheets = ToolSheetIndexPageFactory(parent=home_page)
+    sheet = ToolSheetPageFactory(parent=sheets, title="Constituer un binôme de co-pilotage", slug="binome")
     return sheet, sheets
 
 
 @pytest.mark.django_db
 def test_lexicon_term_in_a_project_body_is_linked(client, project_factory, home_page):
-    from resources.lexicon import invalidate
-    from resources.models import GlossaryTerm, LexiconPage
+    from resources.factories import GlossaryTermFactory, LexiconPageFactory
 
     _sheet, sheets = _tool_sheet(home_page)
-    lexicon = LexiconPage(title="Lexique", slug="lexique")
-    sheets.add_child(instance=lexicon)
-    lexicon.save_revision().publish()
-    GlossaryTerm.objects.create(
-        term="pair-aidance",
-        short_definition="Soutien apporté par une personne qui a vécu la même situation.",
-        definition="<p>Définition.</p>",
+    LexiconPageFactory(parent=sheets)
+    GlossaryTermFactory(
+        term="pair-aidance", short_definition="Soutien apporté par une personne qui a vécu la même situation."
     )
-    invalidate()
     project = project_factory(body=[("paragraph", "<p>Un projet de pair-aidance en cancérologie.</p>")])
     html = client.get(project.url).content.decode()
     assert 'href="/fiches-outils/lexique/pair-aidance/"' in html

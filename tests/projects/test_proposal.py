@@ -1,6 +1,7 @@
 """The "Proposer un projet" form: stored first, a draft page for the
 editors, an acknowledgement through the outbox, French errors, anti-abuse."""
 
+import re
 import smtplib
 from unittest import mock
 
@@ -96,7 +97,8 @@ def test_invalid_proposal_gives_french_errors_and_keeps_what_was_typed(client, i
     assert "L&#x27;année de fin ne peut pas précéder" in html
     assert "Cochez cette case" in html
     assert 'value="pas-une-adresse"' in html and "Des parents participent" in html
-    assert 'value="proche-aidant" checked' in html or 'value="proche-aidant"' in html
+    assert re.search(r'value="proche-aidant"[^>]*checked', html)
+    assert not re.search(r'value="pair-aidant"[^>]*checked', html)
     assert 'aria-describedby="id_title-erreur"' in html
     assert not ProjectProposal.objects.exists() and not ProjectPage.objects.exists()
 

@@ -6,22 +6,14 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from projects.factories import ProjectProposalFactory
 from projects.models import ProjectProposal
+from tests.projects.conftest import make_project
 
 
 def proposal(days_old, spam=False):
-    p = ProjectProposal.objects.create(
-        submitter_name="Camille (fictive)",
-        submitter_email="camille@example.org",
-        title="Projet",
-        summary="Résumé",
-        structure_name="CH",
-        structure_type="ch",
-        department_code="31",
-        status="en-cours",
-        engagement_degree="collaboration",
-        engagement_scale="meso",
-        is_spam=spam,
+    p = ProjectProposalFactory(
+        submitter_name="Camille (fictive)", submitter_email="camille@example.org", title="Projet", is_spam=spam
     )
     ProjectProposal.objects.filter(pk=p.pk).update(created_at=timezone.now() - timedelta(days=days_old))
     return p
@@ -43,8 +35,6 @@ def test_old_proposals_lose_their_personal_data_and_old_spam_goes(capsys):
 
 @pytest.mark.django_db
 def test_sitemap_lists_domain_pages_and_the_map(client, index):
-    from tests.projects.conftest import make_project
-
     project = make_project(index)
     xml = client.get("/sitemap.xml").content.decode()
     assert "/projets/domaine/soins/</loc>" in xml

@@ -6,16 +6,15 @@ import itertools
 import pytest
 from django.core.cache import cache
 
-from core.demo_utils import upsert_child
-from core.models import Domain
-from resources.models import (
-    GlossaryTerm,
-    LexiconPage,
-    ToolSheetAudience,
-    ToolSheetCategory,
-    ToolSheetIndexPage,
-    ToolSheetPage,
+from core.factories import DomainFactory
+from resources.factories import (
+    GlossaryTermFactory,
+    LexiconPageFactory,
+    ToolSheetCategoryFactory,
+    ToolSheetIndexPageFactory,
+    ToolSheetPageFactory,
 )
+from tests.utils import rolled_back_afterwards
 
 SCALES = ["micro", "meso", "macro"]
 AUDIENCES = ["patients", "professionnels", "directions", "representants"]
@@ -31,42 +30,36 @@ def _fresh_cache():
 
 @pytest.fixture
 def sheet_index(home_page):
-    index, _ = upsert_child(home_page, ToolSheetIndexPage, "fiches-outils", title="Fiches outils", show_in_menus=True)
-    return index
+    return ToolSheetIndexPageFactory(parent=home_page)
 
 
-@pytest.fixture
-def categories(db):
+def make_categories():
     return [
-        ToolSheetCategory.objects.create(name=name, sort_order=i)
+        ToolSheetCategoryFactory(name=name, sort_order=i)
         for i, name in enumerate(["Comprendre", "S'engager", "Évaluer"])
     ]
 
 
+def make_domains():
+    return [DomainFactory(slug="soins", name="Soins"), DomainFactory(slug="recherche", name="Recherche")]
+
+
+@pytest.fixture
+def categories(db):
+    return make_categories()
+
+
 @pytest.fixture
 def domains(db):
-    return [
-        Domain.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-        for slug, name in [("soins", "Soins"), ("recherche", "Recherche")]
-    ]
+    return make_domains()
 
 
-def make_sheet(index, n, category=None, domain=None, scale="", audiences=(), tags=(), **extra):
-    sheet = ToolSheetPage(
-        title=extra.pop("title", f"Fiche numéro {n}"),
-        slug=extra.pop("slug", f"fiche-{n}"),
-        summary=extra.pop("summary", f"Résumé de la fiche {n}."),
-        category=category,
-        domain=domain,
-        engagement_scale=scale,
-        **extra,
-    )
-    sheet.audiences = [ToolSheetAudience(audience=a) for a in audiences]
-    index.add_child(instance=sheet)
-    if tags:
-        sheet.tags.set(list(tags))
-    sheet.save_revision().publish()
-    return sheet
+def make_sheet(index, n, **fields):
+    """Sheet number `n` (slug fiche-n) under `index`."""
+    fields.setdefault("title", f"Fiche numéro {n}")
+    fields.setdefault("slug", f"fiche-{n}")
+    fields.setdefault("summary", f"Résumé de la fiche {n}.")
+    return ToolSheetPageFactory(parent=index, **fields)
 
 
 def add_varied_sheets(index, categories, domains, count, start=0):
@@ -84,7 +77,7 @@ def add_varied_sheets(index, categories, domains, count, start=0):
                 n,
                 category=categories[c] if c < len(categories) else None,
                 domain=domains[d] if d < len(domains) else None,
-                scale=SCALES[s] if s < len(SCALES) else "",
+                engagement_scale=SCALES[s] if s < len(SCALES) else "",
                 audiences=AUDIENCES[n % 4 : n % 4 + 1 + n % 2],
                 tags=THEMES[n % 3 : n % 3 + 1 + (n % 2)],
                 summary=("Un texte sur la co-construction avec les patients." if n % 3 == 0 else f"Résumé {n}."),
@@ -100,52 +93,24 @@ def varied_sheets(sheet_index, categories, domains):
 
 @pytest.fixture
 def lexicon_page(sheet_index):
-    page, _ = upsert_child(sheet_index, LexiconPage, "lexique", title="Lexique")
-    return page
-
-
-def publish_term(term, variants=(), short="Définition courte.", **fields):
-    obj = GlossaryTerm(term=term, variants="\n".join(variants), short_definition=short, live=False, **fields)
-    obj.definition = fields.get("definition", f"<p>Définition de {term}.</p>")
-    obj.save()
-    obj.save_revision().publish()
-    return obj
+    return LexiconPageFactory(parent=sheet_index)
 
 
 @pytest.fixture
 def terms(lexicon_page):
     return {
-        "pp": publish_term("Patient partenaire", ["patients partenaires", "patient ressource"]),
-        "etp": publish_term(
-            "Éducation thérapeutique du patient", ["ETP"], short="Des programmes pour vivre avec une maladie."
+        "pp": GlossaryTermFactory(term="Patient partenaire", variants="patients partenaires\npatient ressource"),
+        "etp": GlossaryTermFactory(
+            term="Éducation thérapeutique du patient",
+            variants="ETP",
+            short_definition="Des programmes pour vivre avec une maladie.",
         ),
-        "pair": publish_term("Pair-aidance", ["pair aidance", "pair-aidant"]),
+        "pair": GlossaryTermFactory(term="Pair-aidance", variants="pair aidance\npair-aidant"),
     }
 
 
 @pytest.fixture(scope="module")
 def shared_sheets(django_db_setup, django_db_blocker):
-    """The varied sheets, built once per module inside a transaction that
-    is rolled back at the end (tests only read them)."""
-    from django.db import transaction
-
-    from home.demo import ensure_home
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            home = ensure_home()
-            index, _ = upsert_child(home, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")
-            cats = [
-                ToolSheetCategory.objects.create(name=n, sort_order=i)
-                for i, n in enumerate(["Comprendre", "S'engager", "Évaluer"])
-            ]
-            doms = [
-                Domain.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-                for slug, name in [("soins", "Soins"), ("recherche", "Recherche")]
-            ]
-            yield add_varied_sheets(index, cats, doms, 14)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    """The varied sheets, built once per module (tests only read them)."""
+    with rolled_back_afterwards(django_db_blocker):
+        yield add_varied_sheets(ToolSheetIndexPageFactory(), make_categories(), make_domains(), 14)

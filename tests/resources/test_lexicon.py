@@ -5,8 +5,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail.rich_text import RichText
 
-from core.demo_utils import upsert_child
-from home.models import StandardPage
+from home.factories import StandardPageFactory
+from resources.factories import GlossaryTermFactory
 from resources.lexicon import link_terms
 from resources.models import GlossaryTerm
 
@@ -78,9 +78,7 @@ def test_no_box_without_terms(terms):
 
 
 def test_drafts_are_ignored_and_publishing_refreshes_the_lexicon(terms):
-    draft = GlossaryTerm(term="Décision partagée", short_definition="x", definition="<p>x</p>", live=False)
-    draft.save()
-    draft.save_revision()
+    draft = GlossaryTermFactory(term="Décision partagée", live=False)
     assert links(render("<p>Une décision partagée.</p>")) == 0
     draft.save_revision().publish()
     assert links(render("<p>Une décision partagée.</p>")) == 1
@@ -110,12 +108,11 @@ def test_linking_costs_no_query_once_cached(terms, django_assert_num_queries):
 
 
 def test_standard_pages_use_the_inline_lexicon(client, home_page, terms):
-    upsert_child(
-        home_page,
-        StandardPage,
-        "a-propos",
+    StandardPageFactory(
+        parent=home_page,
         title="À propos",
-        body=[("paragraph", "<p>Chaque patient partenaire est le bienvenu.</p>")],
+        slug="a-propos",
+        body__0__paragraph__value="<p>Chaque patient partenaire est le bienvenu.</p>",
     )
     html = client.get("/a-propos/").content.decode()
     assert links(html) == 1
@@ -151,7 +148,7 @@ def test_link_terms_keeps_html_without_terms():
 
 
 def test_lexicon_index_lists_published_terms_by_letter(client, terms):
-    GlossaryTerm.objects.create(term="Brouillon caché", short_definition="x", definition="<p>x</p>", live=False)
+    GlossaryTermFactory(term="Brouillon caché", live=False)
     response = client.get("/fiches-outils/lexique/")
     html = response.content.decode()
     assert response.status_code == 200

@@ -3,7 +3,9 @@ what is listed, multi-valued facets."""
 
 import pytest
 
+from home.factories import StandardPageFactory
 from home.models import StandardPage
+from resources.factories import LexiconPageFactory, ToolSheetPageFactory
 from resources.models import LexiconPage, ToolSheetPage
 
 from .conftest import make_sheet
@@ -22,7 +24,7 @@ def test_free_text_is_accent_and_case_insensitive(client, sheet_index):
 
 def test_pagination_keeps_filters_and_tolerates_bad_pages(client, sheet_index):
     for n in range(15):
-        make_sheet(sheet_index, n, scale="micro", title=f"Fiche {n:02d}")
+        make_sheet(sheet_index, n, engagement_scale="micro", title=f"Fiche {n:02d}")
     first = client.get(URL + "?niveau=micro")
     assert len(first.context["results"]) == 12
     assert "niveau=micro&amp;page=2" in first.content.decode()
@@ -34,10 +36,9 @@ def test_pagination_keeps_filters_and_tolerates_bad_pages(client, sheet_index):
 
 def test_only_tool_sheets_are_listed(client, sheet_index):
     make_sheet(sheet_index, 1)
-    sheet_index.add_child(instance=LexiconPage(title="Lexique", slug="lexique"))
-    sheet_index.add_child(instance=StandardPage(title="Une page libre", slug="page-libre"))
-    draft = ToolSheetPage(title="Brouillon", slug="brouillon", summary="Pas publié.", live=False)
-    sheet_index.add_child(instance=draft)
+    LexiconPageFactory(parent=sheet_index)
+    StandardPageFactory(parent=sheet_index, title="Une page libre")
+    ToolSheetPageFactory(parent=sheet_index, title="Brouillon", live=False)
     response = client.get(URL)
     assert listed_titles(response) == ["Fiche numéro 1"]
     # The other children are offered as "Autres ressources".

@@ -1,19 +1,19 @@
 """Sheets, the charter, the competency frameworks and their comparison."""
 
 import pytest
-from django.apps import apps
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from core.demo_utils import upsert_child
-from resources.models import (
-    CharterPage,
-    Competency,
-    CompetencyFrameworkIndexPage,
-    CompetencyFrameworkPage,
-    ToolSheetPage,
-    ToolSheetRelatedSheet,
+from projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+from projects.models import ProjectRelatedSheet
+from resources.factories import (
+    CharterPageFactory,
+    CompetencyFactory,
+    CompetencyFrameworkIndexPageFactory,
+    CompetencyFrameworkPageFactory,
+    framework_domain,
 )
+from resources.models import ToolSheetPage, ToolSheetRelatedSheet
 from search.text import normalise
 
 from .conftest import make_sheet
@@ -30,7 +30,7 @@ def test_sheet_shows_its_metadata_falc_and_pdf(client, sheet_index, categories, 
         1,
         category=categories[0],
         domain=domains[0],
-        scale="meso",
+        engagement_scale="meso",
         engagement_degree="partenariat",
         audiences=["patients", "directions"],
         tags=["co-construction"],
@@ -100,34 +100,21 @@ def test_related_sheets_editor_choices_first_then_shared_themes(sheet_index):
 
 
 def test_related_projects_chosen_and_sharing_a_theme(sheet_index, home_page, domains, django_assert_max_num_queries):
-    domain = domains[0]
     sheet = make_sheet(sheet_index, 1, tags=["gouvernance"])
-    try:
-        project_model = apps.get_model("projects", "ProjectPage")
-        link_model = apps.get_model("projects", "ProjectRelatedSheet")
-    except LookupError:
-        assert sheet.related_projects() == []
-        return
+    projects = ProjectIndexPageFactory(parent=home_page)
 
     def project(slug, tags=()):
-        page = project_model(
+        return ProjectPageFactory(
+            parent=projects,
             title=slug.title(),
             slug=slug,
-            summary="x",
-            structure_name="CH fictif",
-            department_code="31",
-            domain=domain,
+            domain=domains[0],
             engagement_degree="partenariat",
-            engagement_scale="meso",
+            tags=tags,
         )
-        home_page.add_child(instance=page)
-        if tags:
-            page.tags.set(list(tags))
-        page.save_revision().publish()
-        return page
 
     chosen = project("zz-choisi")
-    link_model.objects.create(page=chosen, sheet=sheet)
+    ProjectRelatedSheet.objects.create(page=chosen, sheet=sheet)
     themed = project("aa-theme", tags=["gouvernance"])
     project("autre", tags=["autre"])
     with django_assert_max_num_queries(2):
@@ -145,13 +132,11 @@ def test_charter_principles_have_unique_anchors(client, sheet_index):
         "for_professionals": [],
         "values": ["Respect"],
     }
-    upsert_child(
-        sheet_index,
-        CharterPage,
-        "charte-du-partenariat",
+    CharterPageFactory(
+        parent=sheet_index,
         title="Charte",
         principles=[("principle", principle), ("principle", principle)],
-        values=[("value", {"name": "Respect", "text": "Des personnes."})],
+        values__0__value__name="Respect",
     )
     html = client.get("/fiches-outils/charte-du-partenariat/").content.decode()
     assert 'id="respecter-les-savoirs"' in html and 'id="respecter-les-savoirs-2"' in html
@@ -163,32 +148,33 @@ def test_charter_principles_have_unique_anchors(client, sheet_index):
 
 @pytest.fixture
 def frameworks(sheet_index):
-    shared = Competency.objects.create(name="Communiquer", sort_order=0)
-    only_a = Competency.objects.create(name="Prendre du recul", sort_order=1)
-    only_b = Competency.objects.create(name="Intégrer le patient", sort_order=2)
-    index, _ = upsert_child(sheet_index, CompetencyFrameworkIndexPage, "referentiels", title="Référentiels")
-
-    def domain(*items):
-        return ("domain", {"title": "Relation", "description": "", "competencies": list(items)})
-
-    def item(c, *indicators):
-        return {"competency": c, "description": f"Pour {c.name}", "indicators": list(indicators)}
-
-    a, _ = upsert_child(
-        index,
-        CompetencyFrameworkPage,
-        "patient",
+    shared = CompetencyFactory(name="Communiquer", sort_order=0)
+    only_a = CompetencyFactory(name="Prendre du recul", sort_order=1)
+    only_b = CompetencyFactory(name="Intégrer le patient", sort_order=2)
+    index = CompetencyFrameworkIndexPageFactory(parent=sheet_index)
+    a = CompetencyFrameworkPageFactory(
+        parent=index,
+        slug="patient",
         title="Patient partenaire",
         profile="Patient",
-        domains=[domain(item(shared, "Écoute"), item(only_a, "Recul"))],
+        domains=[
+            framework_domain(
+                "Relation", (shared, "Pour Communiquer", ["Écoute"]), (only_a, "Pour Prendre du recul", ["Recul"])
+            )
+        ],
     )
-    b, _ = upsert_child(
-        index,
-        CompetencyFrameworkPage,
-        "pro",
+    b = CompetencyFrameworkPageFactory(
+        parent=index,
+        slug="pro",
         title="Professionnel",
         profile="Professionnel",
-        domains=[domain(item(only_b, "Accueil"), item(shared, "Parle sans jargon"))],
+        domains=[
+            framework_domain(
+                "Relation",
+                (only_b, "Pour Intégrer le patient", ["Accueil"]),
+                (shared, "Pour Communiquer", ["Parle sans jargon"]),
+            )
+        ],
     )
     return index, a, b, (shared, only_a, only_b)
 

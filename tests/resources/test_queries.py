@@ -2,17 +2,18 @@
 
 import pytest
 
+from resources.factories import GlossaryTermFactory
 from tests.utils import count_queries
 
-from .conftest import add_varied_sheets, publish_term
+from .conftest import add_varied_sheets
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def with_lexicon(lexicon_page):
-    publish_term("Patient partenaire")
-    publish_term("Co-construction")
+    GlossaryTermFactory(term="Patient partenaire")
+    GlossaryTermFactory(term="Co-construction")
 
 
 def measure(client, url):

@@ -5,10 +5,8 @@ from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
-postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL text-search configuration")
 
-
-@postgres_only
+@pytest.mark.postgres_only
 def test_portal_french_folds_accents_and_stems():
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_tsvector('portal_french', %s)::text", ["L'Éducation thérapeutique des formateurs"])
@@ -20,7 +18,7 @@ def test_portal_french_folds_accents_and_stems():
     assert {w.split(":")[0] for w in vector.split()} == {w.split(":")[0] for w in plain.split()}
 
 
-@postgres_only
+@pytest.mark.postgres_only
 def test_portal_french_matches_unaccented_query():
     with connection.cursor() as cursor:
         cursor.execute(
@@ -30,15 +28,17 @@ def test_portal_french_matches_unaccented_query():
         assert cursor.fetchone()[0] is True
 
 
+@pytest.mark.postgres_only
 def test_search_backend_uses_portal_french_on_postgresql(settings):
-    config = settings.WAGTAILSEARCH_BACKENDS["default"]
-    if connection.vendor == "postgresql":
-        assert config.get("SEARCH_CONFIG") == "portal_french"
-    else:
-        assert "SEARCH_CONFIG" not in config
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] == "portal_french"
 
 
-@postgres_only
+@pytest.mark.sqlite_only
+def test_search_backend_has_no_text_search_configuration_on_sqlite(settings):
+    assert "SEARCH_CONFIG" not in settings.WAGTAILSEARCH_BACKENDS["default"]
+
+
+@pytest.mark.postgres_only
 def test_portal_simple_folds_accents_without_stemming():
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_tsvector('portal_simple', %s)::text", ["Éducation thérapeutique des formateurs"])
@@ -46,15 +46,15 @@ def test_portal_simple_folds_accents_without_stemming():
     assert "'education'" in vector and "'formateurs'" in vector
 
 
-@postgres_only
+@pytest.mark.postgres_only
 def test_autocomplete_uses_portal_simple_and_finds_unaccented_prefixes(home_page):
     from modelsearch.query import PlainText
     from wagtail.search.backends import get_search_backend
 
+    from home.factories import StandardPageFactory
     from home.models import StandardPage
 
-    page = StandardPage(title="Éducation thérapeutique", slug="etp")
-    home_page.add_child(instance=page)
+    page = StandardPageFactory(parent=home_page, title="Éducation thérapeutique", slug="etp")
     backend = get_search_backend()
     assert backend.autocomplete_config == "portal_simple"
     found = backend.autocomplete(PlainText("educ"), StandardPage.objects.all())

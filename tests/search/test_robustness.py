@@ -1,5 +1,5 @@
-"""Any query string is safe: 200 with a message (or 400/405), never a 500,
-on the search page and the autocomplete, whatever `q` and `page` hold."""
+"""Any query string is safe: 200 with a message, never a 500, on the search
+page and the autocomplete, whatever `q` and `page` hold."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -55,34 +55,28 @@ pages = st.one_of(
 )
 
 
-def ok(response):
-    return response.status_code in (200, 400)
-
-
 @pytest.mark.parametrize("q", NASTY)
-def test_known_traps_never_fail(client, demo, q):
+def test_known_traps_never_fail(client, corpus, q):
     for page in ("1", "-1", "abc", str(10**30)):
         response = client.get(URL, {"q": q, "page": page})
-        assert ok(response), (q[:50], page, response.status_code)
+        assert response.status_code == 200, (q[:50], page, response.status_code)
     assert client.get(SUGGEST, {"q": q}).status_code == 200
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(q=queries, page=pages, type_key=st.one_of(st.none(), st.sampled_from(["lexique", "projectpage", "zzz", ""])))
-def test_any_query_string_is_answered_without_error(client, demo, q, page, type_key):
+def test_any_query_string_is_answered_without_error(client, corpus, q, page, type_key):
     params = {"q": q, "page": page}
     if type_key is not None:
         params["type"] = type_key
     response = client.get(URL, params)
-    assert ok(response), (q, page, response.status_code)
-    if response.status_code == 200:
-        html = response.content.decode()
-        assert "<script>alert" not in html
+    assert response.status_code == 200, (q, page, response.status_code)
+    assert "<script>alert" not in response.content.decode()
     assert client.get(SUGGEST, {"q": q}).status_code == 200
 
 
-def test_raw_query_strings_with_invalid_encoding_are_answered(client, demo):
+def test_raw_query_strings_with_invalid_encoding_are_answered(client, corpus):
     for raw in ["q=%00", "q=%FF%FE", "q=%22&page=%00", "q=a&q=b", "page=2", "q=" + "%C3" * 500]:
         response = client.get(f"{URL}?{raw}")
-        assert ok(response), raw
+        assert response.status_code == 200, raw
         assert client.get(f"{SUGGEST}?{raw}").status_code == 200

@@ -5,6 +5,7 @@ backend."""
 import pytest
 from modelsearch.query import And, Or, Phrase, PlainText
 
+from home.factories import StandardPageFactory
 from home.models import StandardPage
 from search.text import (
     MAX_QUERY_LENGTH,
@@ -88,23 +89,20 @@ def test_searchable_text_reads_rich_text_and_streamfields():
 
 @pytest.fixture
 def sandbox(home_page):
-    """A parent page: the tests look only at its children (other content,
-    such as the demo, may exist)."""
-    parent = StandardPage(title="Bac à sable", slug="bac-a-sable-recherche")
-    home_page.add_child(instance=parent)
-    return parent
+    """A parent page: the tests look only at its children."""
+    return StandardPageFactory(parent=home_page, title="Bac à sable", slug="bac-a-sable-recherche")
 
 
 @pytest.fixture
 def pages(sandbox):
     def add(title, body, publish=True):
-        page = StandardPage(title=title, slug=title.lower().replace(" ", "-"), body=[("paragraph", f"<p>{body}</p>")])
-        sandbox.add_child(instance=page)
-        if publish:
-            page.save_revision().publish()
-        else:
-            page.unpublish()
-        return page
+        return StandardPageFactory(
+            parent=sandbox,
+            title=title,
+            slug=title.lower().replace(" ", "-"),
+            body__0__paragraph__value=f"<p>{body}</p>",
+            live=publish,
+        )
 
     return {
         "etp": add("Atelier ETP", "L'éducation thérapeutique avec des patients formateurs."),

@@ -1,5 +1,5 @@
 """The site search page and its autocomplete, through Django's test client
-on the full demo content (loaded once for the module)."""
+on a corpus built by factories (once for the module, see conftest)."""
 
 import re
 
@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
-from home.models import StandardPage
+from directory.factories import PartnerProfileFactory
+from home.factories import StandardPageFactory
 
 URL = "/recherche/"
 SUGGEST = "/recherche/suggestions/"
@@ -25,7 +26,7 @@ def result_urls(response):
     return re.findall(r'class="search-result__title"><a href="([^"]*)">', response.content.decode())
 
 
-def test_results_show_type_title_link_and_highlighted_excerpt(client, demo):
+def test_results_show_type_title_link_and_highlighted_excerpt(client, corpus):
     response = client.get(URL, {"q": "education therapeutique"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -36,14 +37,14 @@ def test_results_show_type_title_link_and_highlighted_excerpt(client, demo):
     assert response.context["outcome"].total >= 3
 
 
-def test_every_result_type_is_found(client, demo):
+def test_every_result_type_is_found(client, corpus):
     outcome = client.get(URL, {"q": "partenaires"}).context["outcome"]
     keys = {t.key for t in outcome.types}
     assert {"toolsheetpage", "projectpage", "lexique"} <= keys
     assert sum(t.count for t in outcome.types) == outcome.total
 
 
-def test_type_filter_limits_results_and_keeps_every_count(client, demo):
+def test_type_filter_limits_results_and_keeps_every_count(client, corpus):
     everything = client.get(URL, {"q": "patients"}).context["outcome"]
     response = client.get(URL, {"q": "patients", "type": "lexique"})
     outcome = response.context["outcome"]
@@ -54,7 +55,7 @@ def test_type_filter_limits_results_and_keeps_every_count(client, demo):
     assert 'aria-current="true" class="is-selected">Terme du lexique' in response.content.decode()
 
 
-def test_pagination_is_exact_and_bad_page_numbers_are_harmless(client, demo):
+def test_pagination_is_exact_and_bad_page_numbers_are_harmless(client, corpus):
     first = client.get(URL, {"q": "patient"})
     outcome = first.context["outcome"]
     assert outcome.page_obj.paginator.num_pages >= 2
@@ -62,27 +63,20 @@ def test_pagination_is_exact_and_bad_page_numbers_are_harmless(client, demo):
     assert second.context["outcome"].page_obj.number == 2
     assert not set(result_urls(first)) & set(result_urls(second))
     last = outcome.page_obj.paginator.num_pages
-    for page in ["abc", "-1", "0", str(10**30), "1e9", ""]:
+    # Not a number: the first page; a number out of range: the last one.
+    for page, shown in [("abc", 1), ("1e9", 1), ("", 1), ("-1", last), ("0", last), (str(10**30), last)]:
         response = client.get(URL, {"q": "patient", "page": page})
         assert response.status_code == 200
-        assert response.context["outcome"].page_obj.number in (1, last)
+        assert response.context["outcome"].page_obj.number == shown, page
 
 
 @pytest.fixture
-def hidden_pages(demo):
-    home = demo.root_page
-    draft = StandardPage(title="Zorglub en brouillon", slug="zorglub-brouillon", intro="Zorglub caché.")
-    home.add_child(instance=draft)
-    draft.save_revision()
-    draft.unpublish()
-    private = StandardPage(title="Zorglub réservé", slug="zorglub-reserve", intro="Zorglub privé.")
-    home.add_child(instance=private)
-    private.save_revision().publish()
+def hidden_pages(corpus):
+    draft = StandardPageFactory(parent=corpus, title="Zorglub en brouillon", intro="Zorglub caché.", live=False)
+    private = StandardPageFactory(parent=corpus, title="Zorglub réservé", intro="Zorglub privé.")
     restriction = PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS)
-    restriction.groups.add(Group.objects.first() or Group.objects.create(name="Zorglub"))
-    public = StandardPage(title="Zorglub public", slug="zorglub-public", intro="Zorglub visible.")
-    home.add_child(instance=public)
-    public.save_revision().publish()
+    restriction.groups.add(Group.objects.create(name="Zorglub"))
+    public = StandardPageFactory(parent=corpus, title="Zorglub public", intro="Zorglub visible.")
     return draft, private, public
 
 
@@ -92,7 +86,7 @@ def test_only_live_public_pages_are_returned(client, hidden_pages):
     assert [r["title"] for r in client.get(SUGGEST, {"q": "zorgl"}).json()["results"]] == ["Zorglub public"]
 
 
-def test_unpublished_profiles_are_never_returned_even_if_indexed(client, demo):
+def test_unpublished_profiles_are_never_returned_even_if_indexed(client, corpus):
     from wagtail.search.backends import get_search_backend
 
     from directory.models import PartnerProfile
@@ -101,23 +95,20 @@ def test_unpublished_profiles_are_never_returned_even_if_indexed(client, demo):
     profile.presentation = "Ma passion : le xylophone quadriphonique."
     profile.save()
     profile.sync_search_index()
-    assert "xylophone" in " ".join(titles(client.get(URL, {"q": "xylophone"}))) or titles(
-        client.get(URL, {"q": "xylophone"})
-    ) == [profile.display_name]
+    assert titles(client.get(URL, {"q": "xylophone"})) == [profile.display_name]
     profile.status = PartnerProfile.Status.PAUSED
     profile.save()
     get_search_backend().add(profile)  # still in the index, as a stale entry would be
     assert titles(client.get(URL, {"q": "xylophone"})) == []
 
 
-def test_matched_words_are_highlighted_and_user_input_is_escaped(client, demo):
-    page = StandardPage(
+def test_matched_words_are_highlighted_and_user_input_is_escaped(client, corpus):
+    StandardPageFactory(
+        parent=corpus,
         title="Atelier <b>gras</b>",
         slug="atelier-balise",
         intro="Les formateurs & les <script>alert(1)</script> aidants.",
     )
-    demo.root_page.add_child(instance=page)
-    page.save_revision().publish()
     response = client.get(URL, {"q": "<script>formateurs</script> alert"})
     html = response.content.decode()
     assert "<script>alert" not in html
@@ -126,7 +117,7 @@ def test_matched_words_are_highlighted_and_user_input_is_escaped(client, demo):
     assert "<mark>formateurs</mark>" in html
 
 
-def test_promoted_results_come_first(client, demo):
+def test_promoted_results_come_first(client, corpus):
     charter = Page.objects.get(slug="charte-du-partenariat")
     query = Query.get("partenaires")
     SearchPromotion.objects.create(query=query, page=charter, description="La charte signée par les partenaires.")
@@ -140,7 +131,7 @@ def test_promoted_results_come_first(client, demo):
     assert not client.get(URL, {"q": "partenaires", "page": 2}).context["outcome"].promotions
 
 
-def test_queries_are_logged_cheaply(client, demo):
+def test_queries_are_logged_cheaply(client, corpus):
     def hits(text):
         query = Query.objects.filter(query_string=text).first()
         return query.hits if query else 0
@@ -158,7 +149,7 @@ def test_queries_are_logged_cheaply(client, demo):
     assert not Query.objects.filter(query_string="").exists()
 
 
-def test_no_result_proposes_close_lexicon_terms_and_the_pillars(client, demo):
+def test_no_result_proposes_close_lexicon_terms_and_the_pillars(client, corpus):
     response = client.get(URL, {"q": "patiant partenere"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -170,19 +161,19 @@ def test_no_result_proposes_close_lexicon_terms_and_the_pillars(client, demo):
     assert "/fiches-outils/lexique/" in html
 
 
-def test_any_word_is_used_when_no_item_holds_them_all(client, demo):
+def test_any_word_is_used_when_no_item_holds_them_all(client, corpus):
     outcome = client.get(URL, {"q": "charte zorglubesque"}).context["outcome"]
     assert outcome.relaxed
     assert "Charte du partenariat" in [r.title for r in outcome.results]
 
 
-def test_common_words_only_get_a_message(client, demo):
+def test_common_words_only_get_a_message(client, corpus):
     response = client.get(URL, {"q": "les des et"})
     assert response.status_code == 200
     assert "mots trop courants" in response.content.decode()
 
 
-def test_autocomplete_returns_at_most_eight_titles_with_type_and_url(client, demo):
+def test_autocomplete_returns_at_most_eight_titles_with_type_and_url(client, corpus):
     data = client.get(SUGGEST, {"q": "pat"}).json()
     assert 1 <= len(data["results"]) <= 8
     assert set(data["results"][0]) == {"title", "type", "url"}
@@ -196,60 +187,55 @@ def test_autocomplete_returns_at_most_eight_titles_with_type_and_url(client, dem
     assert client.get(SUGGEST, {"q": "education therapeutiques"}).json()["results"][0]["title"].startswith("Éducation")
 
 
-def test_demo_promotions_are_loaded_once_and_shown(client, demo):
-    from search import demo as search_demo
-
-    count = SearchPromotion.objects.count()
-    search_demo.load()
-    assert SearchPromotion.objects.count() == count >= 3
-    promoted = client.get(URL, {"q": "Charte"}).context["outcome"].promotions
-    assert [p.url for p in promoted] == ["/fiches-outils/charte-du-partenariat/"]
-
-
-def test_search_page_accepts_get_only(client, demo):
+def test_search_page_accepts_get_only(client, corpus):
     assert client.post(URL, {"q": "x"}).status_code == 405
 
 
-def _add_content(root, directory_make, start, n):
+def add_content(root, start, n):
+    """n standard pages and n partners that match "partenaire projet"."""
     for i in range(start, start + n):
-        page = StandardPage(title=f"Partenariat numéro {i}", slug=f"partenariat-{i}", intro="Un partenaire, un projet.")
-        root.add_child(instance=page)
-        page.save_revision().publish()
-        directory_make(i)
+        StandardPageFactory(parent=root, title=f"Partenariat numéro {i}", intro="Un partenaire, un projet.")
+        PartnerProfileFactory(presentation="Partenaire et patient depuis dix ans, engagé dans un projet.")
 
 
-@pytest.mark.parametrize(
-    ("path", "type_key"), [(URL, "standardpage"), (URL, "partenaire"), (URL, None), (SUGGEST, None)]
-)
-def test_query_count_does_not_grow_with_data(client, demo, path, type_key):
-    """Equal counts at two sizes for one result type. Unfiltered, the count
-    depends on how many page types share the results page (one query each
-    for their specific fields), never on the amount of data."""
-    from core.models import Domain
-    from directory.demo import create_partner
-    from directory.fake import partner_data
-
-    domains = list(Domain.objects.all())
-
-    def make_partner(i):
-        data = partner_data(90_000 + i, ["31"], domains)
-        data["presentation"] = "Partenaire et patient depuis dix ans, engagé dans un projet."
-        create_partner(data)
-
-    root = demo.root_page
-    _add_content(root, make_partner, 0, 3)
+@pytest.mark.parametrize(("path", "type_key"), [(URL, "standardpage"), (URL, "partenaire"), (SUGGEST, None)])
+def test_query_count_does_not_grow_with_data(client, corpus, path, type_key):
+    """Equal counts at two sizes for one result type, and for the autocomplete."""
+    add_content(corpus, 0, 3)
     params = {"q": "partenaire projet", **({"type": type_key} if type_key else {})}
     client.get(path, params)
     small = queries(client, path, params)
-    _add_content(root, make_partner, 3, 30)
+    add_content(corpus, 3, 30)
     client.get(path, params)
     large = queries(client, path, params)
-    if type_key is None and path == URL:
-        types_shown = len({r.type_label for r in client.get(path, params).context["outcome"].results})
-        assert len(large) <= 10 + types_shown
-        return
     assert len(small) == len(large), "\n".join(q["sql"][:150] for q in [*small, {"sql": "-----"}, *large])
     assert len(large) <= 15
+
+
+def test_query_count_of_all_types_does_not_grow_with_the_results_shown(client, corpus):
+    """Unfiltered, with two result types on the page: one of each, then five
+    of each (the whole first page)."""
+    params = {"q": "zorblax"}
+
+    def add(start, n):
+        for i in range(start, start + n):
+            StandardPageFactory(parent=corpus, title=f"Atelier zorblax {i}", intro="Un atelier zorblax.")
+            PartnerProfileFactory(presentation="Patient partenaire, animateur d'ateliers zorblax.")
+
+    def measure(expected_results):
+        client.get(URL, params)
+        count = len(queries(client, URL, params))
+        results = client.get(URL, params).context["outcome"].results
+        assert len(results) == expected_results
+        assert len({r.type_label for r in results}) == 2
+        return count
+
+    add(0, 1)
+    small = measure(2)
+    add(1, 4)
+    large = measure(10)
+    assert small == large
+    assert large <= 15
 
 
 def queries(client, path, params):
@@ -258,15 +244,10 @@ def queries(client, path, params):
     return ctx.captured_queries
 
 
-def test_hidden_matches_ranked_first_do_not_hide_visible_ones(client, demo):
+def test_hidden_matches_ranked_first_do_not_hide_visible_ones(client, corpus):
     """More hidden entries than the ranking's spare room: the ranking is
     redone with the visibility test on every match."""
-    home = demo.root_page
     for i in range(60):
-        draft = StandardPage(title=f"Quokka quokka quokka {i}", slug=f"quokka-{i}", intro="Quokka quokka.")
-        home.add_child(instance=draft)
-        draft.unpublish()
-    live = StandardPage(title="Un seul quokka", slug="quokka-publie", intro="Un texte plus long sur le quokka publié.")
-    home.add_child(instance=live)
-    live.save_revision().publish()
+        StandardPageFactory(parent=corpus, title=f"Quokka quokka quokka {i}", intro="Quokka quokka.", live=False)
+    StandardPageFactory(parent=corpus, title="Un seul quokka", intro="Un texte plus long sur le quokka publié.")
     assert titles(client.get(URL, {"q": "quokka"})) == ["Un seul quokka"]

@@ -6,7 +6,8 @@ import pytest
 from django.core.cache import cache
 
 from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
-from core.demo_utils import upsert_child
+from resources.factories import ToolSheetIndexPageFactory
+from tools.factories import BarometerDimensionFactory, SelfAssessmentPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -19,33 +20,22 @@ def clear_rate_limits():
 
 @pytest.fixture
 def tools_index(home_page):
-    from resources.models import ToolSheetIndexPage
-
-    page, _ = upsert_child(home_page, ToolSheetIndexPage, "fiches-outils", title="Fiches outils")
-    return page
+    return ToolSheetIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def dimensions(db):
     """Three dimensions: A (2 criteria), B (3 criteria), C (1 criterion)."""
-    from tools.models import BarometerCriterion, BarometerDimension
-
     spec = [("Co-expression", ["a1", "a2"]), ("Co-construction", ["b1", "b2", "b3"]), ("Co-décision", ["c1"])]
-    result = []
-    for order, (name, criteria) in enumerate(spec):
-        dimension = BarometerDimension.objects.create(name=name, sort_order=order)
-        for index, text in enumerate(criteria):
-            BarometerCriterion.objects.create(dimension=dimension, text=f"Critère {text}", sort_order=index)
-        result.append(dimension)
-    return result
+    return [
+        BarometerDimensionFactory(name=name, sort_order=order, criteria=[f"Critère {text}" for text in criteria])
+        for order, (name, criteria) in enumerate(spec)
+    ]
 
 
 @pytest.fixture
 def barometer(tools_index, dimensions):
-    from tools.models import SelfAssessmentPage
-
-    page, _ = upsert_child(tools_index, SelfAssessmentPage, "barometre", title="Baromètre du partenariat")
-    return page
+    return SelfAssessmentPageFactory(parent=tools_index)
 
 
 def criteria_of(dimensions):

@@ -4,36 +4,26 @@ screens), editable cells, links to the tool sheets tagged per cell."""
 import re
 
 import pytest
-from django.apps import apps
 
-from core.demo_utils import upsert_child
 from core.vocabulary import EngagementDegree, EngagementScale
+from projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+from resources.factories import ToolSheetPageFactory
 from tests.utils import count_queries
-from tools.models import EngagementMatrixPage
+from tools.factories import EngagementMatrixPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def matrix(tools_index):
-    cells = {f"{s}_{d}": f"Texte {s} {d}" for s in EngagementScale.values for d in EngagementDegree.values}
-    page, _ = upsert_child(tools_index, EngagementMatrixPage, "matrice-engagement", title="Matrice", **cells)
-    return page
+    """The matrix with "Texte <scale> <degree>" in each cell."""
+    return EngagementMatrixPageFactory(parent=tools_index, title="Matrice")
 
 
 def add_sheet(parent, slug, scale, degree, live=True):
-    from resources.models import ToolSheetPage
-
-    sheet = ToolSheetPage(
-        title=f"Fiche {slug}", slug=slug, summary="Résumé.", engagement_scale=scale, engagement_degree=degree
+    return ToolSheetPageFactory(
+        parent=parent, title=f"Fiche {slug}", slug=slug, engagement_scale=scale, engagement_degree=degree, live=live
     )
-    parent.add_child(instance=sheet)
-    if live:
-        sheet.save_revision().publish()
-    else:
-        sheet.live = False
-        sheet.save()
-    return sheet
 
 
 def table_of(html):
@@ -85,18 +75,9 @@ def test_cells_link_to_the_live_tool_sheets_of_their_level_and_degree(client, to
 
 
 def test_projects_are_linked_in_their_cell_next_to_tool_sheets(client, home_page, tools_index, matrix):
-    try:
-        apps.get_model("projects", "ProjectPage")
-    except LookupError:
-        pytest.skip("projects.ProjectPage is not there yet")
-    from core.demo import ensure_domains
-    from projects.models import ProjectIndexPage
-    from tests.projects.conftest import make_project
-
-    ensure_domains()
-    projects, _ = upsert_child(home_page, ProjectIndexPage, "projets", title="Projets accompagnés")
-    project = make_project(
-        projects, title="Comité de patients fictif", engagement_scale="macro", engagement_degree="partenariat"
+    projects = ProjectIndexPageFactory(parent=home_page)
+    project = ProjectPageFactory(
+        parent=projects, title="Comité de patients fictif", engagement_scale="macro", engagement_degree="partenariat"
     )
     add_sheet(tools_index, "co-construire", "macro", "partenariat")
     table = table_of(client.get(matrix.url).content.decode())

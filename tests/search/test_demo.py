@@ -1,12 +1,39 @@
-"""Relevance test set, written from the demo content and frozen before any
+"""The search on the demo content: editors' promoted results, and the
+relevance test set.
+
+Relevance test set, written from the demo content and frozen before any
 tuning (commit "search: relevance test set, frozen"): each query must bring
 its expected item into the top 3 of /recherche/ (all types), on SQLite and on
-PostgreSQL. `reworded` marks the queries that do not repeat the target's
-title (paraphrases, words of its summary, a definition's words)."""
+PostgreSQL. It runs on the demo on purpose: ranking needs a realistic corpus
+with its distractors, and the demo is that corpus. `reworded` marks the
+queries that do not repeat the target's title (paraphrases, words of its
+summary, a definition's words)."""
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Site
 
 from search.engine import site_search
+from tests.utils import rolled_back_afterwards
+
+URL = "/recherche/"
+
+
+@pytest.fixture(scope="module")
+def search_demo(django_db_setup, django_db_blocker):
+    """The demo content of every app, as `make run` loads it, once for the module."""
+    with rolled_back_afterwards(django_db_blocker):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        yield Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def demo(search_demo, db):
+    cache.clear()
+    return search_demo
+
 
 L = "/fiches-outils/lexique/"
 # (query as people type it, expected URL, reworded)
@@ -58,3 +85,13 @@ def test_expected_item_is_in_the_top_three(demo, rf, query, expected, reworded):
     outcome = site_search(query, rf.get("/recherche/", {"q": query}))
     top = [result.url for result in outcome.results[:3]]
     assert expected in top, (query, top)
+
+
+def test_demo_promotions_are_loaded_once_and_shown(client, demo):
+    from search import demo as search_demo
+
+    count = SearchPromotion.objects.count()
+    search_demo.load()
+    assert SearchPromotion.objects.count() == count >= 3
+    promoted = client.get(URL, {"q": "Charte"}).context["outcome"].promotions
+    assert [p.url for p in promoted] == ["/fiches-outils/charte-du-partenariat/"]

@@ -1,0 +1,40 @@
+"""The tools demo: the barometer's four dimensions, a session answered at two
+rounds, the twelve cells of the matrix; idempotent."""
+
+import pytest
+from wagtail.models import Page
+
+from tools.models import BarometerAnswer, BarometerDimension, BarometerSession, EngagementMatrixPage, SelfAssessmentPage
+
+
+@pytest.mark.django_db
+def test_demo_gives_four_dimensions_a_two_round_session_and_a_full_matrix(client, tools_index):
+    from tools import demo
+
+    command = type("Cmd", (), {"stdout": open("/dev/null", "w")})()
+    demo.load(command)
+    assert list(BarometerDimension.objects.values_list("name", flat=True)) == [
+        "Co-expression",
+        "Co-construction",
+        "Co-décision",
+        "Co-mise en œuvre",
+    ]
+    assert all(d.criteria.count() >= 3 for d in BarometerDimension.objects.all())
+    session = BarometerSession.objects.get(token=demo.DEMO_SESSION_TOKEN)
+    assert set(session.answers.values_list("round", flat=True)) == {0, 1}
+    criterion_count = sum(d.criteria.count() for d in BarometerDimension.objects.all())
+    assert all(len(a.scores) == criterion_count for a in session.answers.all())
+    barometer = SelfAssessmentPage.objects.get()
+    html = client.get(barometer.url).content.decode()
+    session_url = f"/fiches-outils/barometre/session/{session.token}/"
+    assert f'href="{session_url}"' in html
+    session_html = client.get(session_url).content.decode()
+    assert "L’évolution d’un temps à l’autre" in session_html
+    matrix = EngagementMatrixPage.objects.get()
+    for name in demo.MATRIX:
+        assert getattr(matrix, name)
+    assert client.get(matrix.url).status_code == 200
+    # Idempotent: a second run creates nothing.
+    counts = (Page.objects.count(), BarometerAnswer.objects.count(), BarometerSession.objects.count())
+    demo.load(command)
+    assert counts == (Page.objects.count(), BarometerAnswer.objects.count(), BarometerSession.objects.count())
