@@ -120,7 +120,6 @@ def main():
     setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
-    import wagtail.search.backends as search_backends
     from modelsearch.signal_handlers import post_save_signal_handler
 
     from core.factories import domains
