@@ -14,7 +14,7 @@ import os
 
 import pytest
 from django.conf import settings
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory
 from tests.utils import CHROMIUM, chromium_found
@@ -85,3 +85,9 @@ def home_page(db):
 @pytest.fixture
 def site(home_page):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def root_page(db):
+    """The tree's root (depth 1), above every site's root page."""
+    return Page.get_first_root_node()
