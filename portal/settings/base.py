@@ -209,7 +209,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Object storage for media (S3-compatible) is enabled by installing
-# requirements-s3.txt and setting MEDIA_STORAGE_BACKEND (see README).
+# django-storages[s3] (no requirements file pins it) and setting
+# MEDIA_STORAGE_BACKEND with its AWS_* variables (see README).
 MEDIA_STORAGE_BACKEND = env("MEDIA_STORAGE_BACKEND")
 if MEDIA_STORAGE_BACKEND:
     STORAGES["default"] = {"BACKEND": MEDIA_STORAGE_BACKEND}
