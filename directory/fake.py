@@ -5,8 +5,17 @@ The words they are made of are in demo/directory/fictional-partners.toml."""
 import functools
 import random
 
+from django.db.models import Prefetch
+from django.utils import timezone
+from wagtail.search.backends import get_search_backends
+
+from core import geo
 from core.demo.data import read
+from core.models import Domain
 from core.vocabulary import PartnerRole
+
+from .models import ExperienceTheme, PartnerProfile, ProfileLanguage, ProfileRole, TaggedExperienceTheme
+from .models.profiles import CONSENT_TEXT_VERSION
 
 
 @functools.cache
@@ -48,15 +57,6 @@ def partner_data(index, departments, domains, rng=None):
 def bulk_seed(count, start=1000, departments=None):
     """Create `count` published fictional partners fast (bulk inserts, then
     one bulk indexing pass). For benchmarks: no email, no audit log."""
-    from django.utils import timezone
-    from wagtail.search.backends import get_search_backends
-
-    from core import geo
-    from core.models import Domain
-
-    from .models import ExperienceTheme, PartnerProfile, ProfileLanguage, ProfileRole, TaggedExperienceTheme
-    from .models.profiles import CONSENT_TEXT_VERSION
-
     departments = departments or geo.departments_of("76")
     domains = list(Domain.objects.order_by("pk"))
     themes = {}
@@ -110,8 +110,6 @@ def bulk_seed(count, start=1000, departments=None):
         ],
         batch_size=1000,
     )
-    from django.db.models import Prefetch
-
     queryset = PartnerProfile.objects.filter(pk__in=[p.pk for p in profiles]).prefetch_related(
         "roles",
         "languages",

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, FloatField, Func, IntegerField, OuterRef, Q, Value
 from django.db.models.functions import Cast
+from modelsearch.conf import get_app_config
+from wagtail.models import Page
 
 # Relative weight of a match in the title (SQLite: FTS5 bm25 column weights).
 TITLE_WEIGHT = 4.0
@@ -68,14 +70,10 @@ def _visible(scopes, prefix):
 
 
 def _index_entry_model():
-    from modelsearch.conf import get_app_config
-
     return get_app_config().get_model("IndexEntry")
 
 
 def _any_indexed_queryset():
-    from wagtail.models import Page
-
     return Page.objects.none()
 
 

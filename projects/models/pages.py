@@ -1,5 +1,6 @@
 """Project pages and the showcase that lists them (/projets/)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -194,8 +195,6 @@ class ProjectPage(Page):
         super().save(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": "L'année de fin ne peut pas précéder l'année de début."})
