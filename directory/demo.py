@@ -8,9 +8,8 @@ from django.utils import timezone
 from core import geo
 from core.demo import upsert_page
 from core.demo.data import read
-from core.demo_utils import get_home
 from core.models import Domain
-from home.demo import ensure_pillars
+from home.demo import ensure_pillars, get_home
 
 from .fake import partner_data
 from .models import DirectoryPage, PartnerProfile, ProfileLanguage, ProfileRole

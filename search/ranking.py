@@ -93,6 +93,8 @@ class _WeightedBM25(Func):
 
 
 def _sqlite_entries(backend, query, autocomplete):
+    # Imported here because this module loads with the app models (via search.text), and modelsearch's
+    # backend modules look up its models when imported: at module top, django.setup() fails.
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
@@ -109,6 +111,7 @@ def _sqlite_entries(backend, query, autocomplete):
 
 
 def _postgres_entries(backend, query, autocomplete):
+    # Imported here for the same reason as in _sqlite_entries.
     from django.contrib.postgres.search import SearchRank
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 

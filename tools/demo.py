@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from core.demo import upsert_page
 from core.demo.data import DemoDataError, read
-from core.demo_utils import get_home
+from home.demo import get_home
 
 from .models import (
     BarometerAnswer,

@@ -10,6 +10,8 @@ from core.links import absolute, join_subpage, subpage_url
 from core.models.mixins import IntroMixin
 from search.text import searchable_text
 
+from .profiles import PartnerProfile
+
 
 class DirectoryPage(RoutablePageMixin, IntroMixin, Page):
     registration_notice = models.TextField(
@@ -103,8 +105,6 @@ class DirectoryPage(RoutablePageMixin, IntroMixin, Page):
     def get_sitemap_urls(self, request=None):
         """The directory, plus the profiles whose partners accept search
         engines (on the host Wagtail's sitemap gives the directory itself)."""
-        from directory.models import PartnerProfile
-
         urls = super().get_sitemap_urls(request)
         if not urls:
             return urls

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from core import geo
 from core.links import join_subpage
+from core.models import Domain
 from core.models.mixins import IntroMixin
 from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
 from projects.blocks import ProjectStreamBlock
@@ -310,8 +311,6 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
     def get_sitemap_urls(self, request=None):
         """The listing, plus each domain's landing page and the map (on the
         host Wagtail's sitemap gives the listing itself)."""
-        from core.models import Domain
-
         urls = super().get_sitemap_urls(request)
         if not urls:
             return urls

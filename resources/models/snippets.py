@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from core.links import subpage_path
 from resources.blocks import ReferenceBlock
+from resources.models.pages import LexiconPage
 from search.text import fold, searchable_text
 
 
@@ -175,8 +176,6 @@ class GlossaryTerm(
         return first if first.isalpha() else "#"
 
     def get_url(self, request=None):
-        from resources.models.pages import LexiconPage
-
         lexicon = LexiconPage.objects.live().first()
         if lexicon is None:
             return None
