@@ -26,12 +26,6 @@ def comparable(model, name, value):
     return value
 
 
-def get_home():
-    from home.models import HomePage
-
-    return HomePage.objects.first()
-
-
 def upsert_child(parent, page_class, slug, **fields):
     """Create `slug` under `parent` as `page_class`, or update it in place.
 

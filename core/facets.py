@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.http import QueryDict
+from taggit.models import Tag
 
 
 @dataclass
@@ -77,7 +78,6 @@ def used_tags(tagged_items):
     `tagged_items` (the related query name of a through model, e.g.
     "resources_toolsheettag_items"), by name. Sheets and projects share the
     Tag table, so each lists only its own tags."""
-    from taggit.models import Tag
 
     def options():
         used = Tag.objects.filter(**{f"{tagged_items}__isnull": False})

@@ -7,7 +7,9 @@ outside tests/ and bench/ imports these modules.
 
 import factory
 import wagtail_factories
+from django.conf import settings
 from django.utils.text import slugify
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
@@ -18,9 +20,6 @@ from core.models import Domain, PortalSettings
 def tree_root():
     """The root of the page tree, with the default locale; created when
     missing (a transactional test flushes both)."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from core import geo
 from core.demo import upsert_page
 from core.demo.data import read
-from core.demo_utils import get_home
 from core.models import Domain
+from home.demo import ensure_pillars, get_home
 
 from .fake import partner_data
 from .models import DirectoryPage, PartnerProfile, ProfileLanguage, ProfileRole
@@ -55,8 +55,6 @@ def load(command=None):
         return
     ensure_directory_page(home)
     # The home page's pillar pointed at the placeholder this page replaced.
-    from home.demo import ensure_pillars
-
     ensure_pillars(home)
     departments = geo.departments_of("76")
     domains = list(Domain.objects.order_by("pk"))

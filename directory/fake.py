@@ -5,8 +5,17 @@ The words they are made of are in demo/directory/fictional-partners.toml."""
 import functools
 import random
 
+from django.db.models import Prefetch
+from django.utils import timezone
+from wagtail.search.backends import get_search_backends
+
+from core import geo
 from core.demo.data import read
+from core.models import Domain
 from core.vocabulary import PartnerRole
+
+from .models import ExperienceTheme, PartnerProfile, ProfileLanguage, ProfileRole, TaggedExperienceTheme
+from .models.profiles import CONSENT_TEXT_VERSION
 
 
 @functools.cache
@@ -48,17 +57,19 @@ def partner_data(index, departments, domains, rng=None):
 def bulk_seed(count, start=1000, departments=None):
     """Create `count` published fictional partners fast (bulk inserts, then
     one bulk indexing pass). For benchmarks: no email, no audit log."""
-    from django.utils import timezone
-    from wagtail.search.backends import get_search_backends
-
-    from core import geo
-    from core.models import Domain
-
-    from .models import ExperienceTheme, PartnerProfile, ProfileLanguage, ProfileRole, TaggedExperienceTheme
-    from .models.profiles import CONSENT_TEXT_VERSION
-
     departments = departments or geo.departments_of("76")
     domains = list(Domain.objects.order_by("pk"))
+    themes = _ensure_themes()
+    data = [partner_data(i, departments, domains) for i in range(start, start + count)]
+    profiles = _published_profiles(data)
+    PartnerProfile.objects.bulk_create(profiles, batch_size=500)
+    _bulk_create_relations(profiles, data, themes)
+    _bulk_index(profiles)
+    return len(profiles)
+
+
+def _ensure_themes():
+    """The fictional experience themes by name, created when missing."""
     themes = {}
     for name in words()["themes"]:
         theme = ExperienceTheme.objects.filter(name=name).first()
@@ -66,8 +77,12 @@ def bulk_seed(count, start=1000, departments=None):
             theme = ExperienceTheme(name=name)
             theme.save()
         themes[name] = theme
+    return themes
+
+
+def _published_profiles(data):
+    """Unsaved published profiles, consents given now, for `partner_data` items."""
     now = timezone.now()
-    data = [partner_data(i, departments, domains) for i in range(start, start + count)]
     profiles = []
     for item in data:
         fields = {k: v for k, v in item.items() if k not in ("roles", "languages", "themes", "domains")}
@@ -84,7 +99,11 @@ def bulk_seed(count, start=1000, departments=None):
         profile.region = geo.region_of(profile.department)
         profile.public_department = profile.department if profile.territory_visibility == "department" else ""
         profiles.append(profile)
-    PartnerProfile.objects.bulk_create(profiles, batch_size=500)
+    return profiles
+
+
+def _bulk_create_relations(profiles, data, themes):
+    """Roles, languages, themes and domains of the saved `profiles`."""
     through = PartnerProfile.domains.through
     ProfileRole.objects.bulk_create(
         [ProfileRole(profile=p, role=r) for p, item in zip(profiles, data, strict=True) for r in item["roles"]],
@@ -110,8 +129,10 @@ def bulk_seed(count, start=1000, departments=None):
         ],
         batch_size=1000,
     )
-    from django.db.models import Prefetch
 
+
+def _bulk_index(profiles):
+    """One indexing pass over `profiles`, in batches of 500, in every search backend."""
     queryset = PartnerProfile.objects.filter(pk__in=[p.pk for p in profiles]).prefetch_related(
         "roles",
         "languages",
@@ -122,4 +143,3 @@ def bulk_seed(count, start=1000, departments=None):
     for backend in get_search_backends():
         for offset in range(0, len(objects), 500):
             backend.add_bulk(PartnerProfile, objects[offset : offset + 500])
-    return len(profiles)

@@ -1,6 +1,7 @@
 """Public forms of the directory (all with the shared anti-abuse mixin)."""
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from core import geo
@@ -8,7 +9,15 @@ from core.antiabuse import AntiAbuseFormMixin
 from core.models import Domain
 from core.vocabulary import PartnerRole
 
-from .models import ContactRequest, ExperienceTheme, Language, PartnerProfile
+from .models import (
+    ContactRequest,
+    ExperienceTheme,
+    Language,
+    PartnerProfile,
+    ProfileLanguage,
+    ProfileRole,
+    TaggedExperienceTheme,
+)
 from .models.profiles import CONSENT_TEXT_VERSION
 
 
@@ -133,8 +142,6 @@ class ProfileFieldsForm(forms.ModelForm):
 
     def save_profile(self):
         """Save the profile and its relations, then refresh its search entry."""
-        from directory.models import ProfileLanguage, ProfileRole
-
         profile = self.instance
         now = timezone.now()
         consent = self.cleaned_data.get("consent_health_choice", False)
@@ -203,10 +210,6 @@ class ReportForm(AntiAbuseFormMixin, forms.Form):
 def theme_options():
     """Themes shown by at least one published, consenting profile (one EXISTS
     per theme: the theme list is short, the profile list is not)."""
-    from django.db.models import Exists, OuterRef
-
-    from .models import TaggedExperienceTheme
-
     shown = TaggedExperienceTheme.objects.filter(
         tag=OuterRef("pk"),
         content_object__status=PartnerProfile.Status.PUBLISHED,

@@ -13,6 +13,8 @@ import secrets
 from django.core import signing
 from django.db import IntegrityError, transaction
 
+from directory.models import SignedLinkUse
+
 ACCEPT_DECLINE_MAX_AGE = 21 * 24 * 3600
 MANAGE_MAX_AGE = 3600
 CONFIRM_MAX_AGE = 7 * 24 * 3600
@@ -40,15 +42,11 @@ def _hash(purpose, nonce):
 
 
 def is_used(purpose, nonce):
-    from directory.models import SignedLinkUse
-
     return SignedLinkUse.objects.filter(nonce_hash=_hash(purpose, nonce)).exists()
 
 
 def consume(purpose, nonce):
     """Mark the link used; False if it already was (race-safe: unique row)."""
-    from directory.models import SignedLinkUse
-
     try:
         with transaction.atomic():
             SignedLinkUse.objects.create(nonce_hash=_hash(purpose, nonce))

@@ -1,6 +1,7 @@
 """The directory moderators' group."""
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 
 MODERATION_GROUP_NAME = "Modération de l'annuaire"
 
@@ -17,8 +18,6 @@ PERMISSIONS = [
 
 def ensure_moderation_group():
     """Create the group and grant its permissions (idempotent)."""
-    from django.contrib.contenttypes.models import ContentType
-
     group, _ = Group.objects.get_or_create(name=MODERATION_GROUP_NAME)
     wanted = []
     for app_label, model, codename in PERMISSIONS:

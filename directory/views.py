@@ -13,7 +13,7 @@ from core.antiabuse import rate_limit_exceeded, render_rate_limited
 from core.facets import Facet
 from core.links import absolute, page_url, subpage_path, subpage_url
 from core.listing import Listing, Sort
-from core.models import PortalSettings
+from core.models import Domain, PortalSettings
 from core.vocabulary import PartnerRole
 
 from . import emails, links
@@ -90,8 +90,6 @@ def _theme_counts(queryset):
 
 
 def directory_facets(departments):
-    from core.models import Domain
-
     domain_link = PartnerProfile.domains.through
     return [
         Facet(

@@ -20,10 +20,12 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import ModelLogEntry, PageLogEntry, TaskState, WorkflowState
-from wagtail.signals import task_approved, task_submitted, workflow_rejected
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState, WorkflowState
+from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
 from core.models.outbox import queue_email
+from editorial.models import CrossReviewTask
 
 UNREVIEWED_ACTION = "editorial.unreviewed_publish"
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled", "wagtail.publish.schedule")
@@ -43,8 +45,6 @@ def _wagtail_notifier_placeholder(sender, **kwargs):
 def admin_edit_url(base_content_type, object_id):
     """Absolute admin edit URL of a page or snippet, without a query."""
     model = base_content_type.model_class()
-    from wagtail.models import Page
-
     if model is not None and issubclass(model, Page):
         path = reverse("wagtailadmin_pages:edit", args=[object_id])
     else:
@@ -87,8 +87,6 @@ def _authors(workflow_state, revision):
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):
-    from editorial.models import CrossReviewTask
-
     task = instance.task.specific
     if not isinstance(task, CrossReviewTask):
         return
@@ -150,14 +148,17 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
     )
 
 
+def reviewed_workflow_exists(revision_id):
+    """True when a finished workflow approved exactly this revision."""
+    return WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_APPROVED, current_task_state__revision_id=revision_id
+    ).exists()
+
+
 def on_log_entry_saved(sender, instance, created, **kwargs):
     """Publication email, and the audit of publications without review."""
     if not created or instance.action not in PUBLISH_ACTIONS or instance.revision_id is None:
         return
-    from wagtail.log_actions import log
-
-    from editorial.workflows import reviewed_workflow_exists
-
     revision = instance.revision
     obj = revision.content_object
     reviewed = reviewed_workflow_exists(revision.pk)
@@ -198,8 +199,6 @@ def connect():
         signal.disconnect(sender=sender, dispatch_uid=uid)
         signal.connect(_wagtail_notifier_placeholder, sender=sender, dispatch_uid=uid)
     # Wagtail's "approved" email is replaced by the step and publication emails.
-    from wagtail.signals import workflow_approved
-
     workflow_approved.disconnect(sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification")
     workflow_approved.connect(
         _wagtail_notifier_placeholder, sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification"

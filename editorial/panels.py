@@ -7,6 +7,7 @@ come from the revisions' and log entries' stored labels (`object_str`,
 
 from heapq import merge
 
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import ModelLogEntry, PageLogEntry
@@ -37,8 +38,6 @@ def is_moderator(user):
 def _relative(url):
     # admin_edit_url is absolute (for emails); the dashboard links stay on the
     # host the user is on.
-    from django.conf import settings
-
     return url.removeprefix(settings.BASE_URL.rstrip("/"))
 
 

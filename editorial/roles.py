@@ -33,6 +33,7 @@ from wagtail.models import (
 )
 
 from directory.roles import ensure_moderation_group
+from editorial.models import CrossReviewTask
 
 logger = logging.getLogger(__name__)
 
@@ -181,8 +182,6 @@ def retire_wagtail_defaults():
 
 def ensure_workflow():
     """The two-step workflow; returns it. Steps are only created with it."""
-    from editorial.models import CrossReviewTask
-
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created:
         retire_wagtail_defaults()
@@ -211,6 +210,11 @@ def _assign_workflow(workflow, root_page):
 
 
 @transaction.atomic
+def ensure_roles_after_migrate(sender, **kwargs):
+    """post_migrate receiver (also runs after a test flush)."""
+    ensure_roles()
+
+
 def ensure_roles():
     """Create the groups, permissions, private collection and workflow that
     are missing. Safe to run any number of times."""

@@ -12,11 +12,13 @@ check: the two approvals are the permission.
 from django.core.exceptions import PermissionDenied
 
 # This module is imported by wagtail.models itself (WAGTAIL_FINISH_WORKFLOW_ACTION
-# is resolved when WorkflowState is defined): model imports stay inside functions.
+# is resolved when WorkflowState is defined): model imports stay inside functions,
+# and only what the finish action needs lives here.
 
 
 def approvals_of(workflow_state, revision_id):
     """Approved task states of `workflow_state` on the given revision."""
+    # Imported here because wagtail.models imports this module (see above).
     from wagtail.models import TaskState
 
     return TaskState.objects.filter(
@@ -28,6 +30,7 @@ def check_cross_review(workflow_state, revision):
     """Raise PermissionDenied unless every cross-review step of the workflow
     was approved on `revision` by distinct people, none of them its author or
     the person who asked for the review."""
+    # Imported here because wagtail.models imports this module (see above).
     from editorial.models import CrossReviewTask, effective_author_id
 
     steps = set(
@@ -51,12 +54,3 @@ def publish_workflow_state(workflow_state, user=None):
     revision = workflow_state.content_object.get_latest_revision()
     check_cross_review(workflow_state, revision)
     revision.publish(user=user, skip_permission_checks=True)
-
-
-def reviewed_workflow_exists(revision_id):
-    """True when a finished workflow approved exactly this revision."""
-    from wagtail.models import WorkflowState
-
-    return WorkflowState.objects.filter(
-        status=WorkflowState.STATUS_APPROVED, current_task_state__revision_id=revision_id
-    ).exists()

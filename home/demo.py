@@ -20,6 +20,10 @@ def ensure_root():
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 
+def get_home():
+    return HomePage.objects.first()
+
+
 def home_data():
     data = read("home/home.toml")
     for name in ("pages", "pillars", "pillar_placeholder_body"):

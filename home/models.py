@@ -19,6 +19,7 @@ from core.antiabuse import (
 from core.blocks import BaseStreamBlock
 from core.models.mixins import IntroMixin, NoIndexMixin
 from core.models.outbox import queue_email
+from core.models.settings import PortalSettings
 from search.text import searchable_text
 
 
@@ -193,8 +194,6 @@ class ContactPage(IntroMixin, AbstractEmailForm):
         }
 
     def send_mail(self, form):
-        from core.models.settings import PortalSettings
-
         to = self.to_address or PortalSettings.for_site(self.get_site()).contact_email
         lines = [
             f"{field.label} : {form.cleaned_data.get(name, '')}"

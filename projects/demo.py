@@ -10,8 +10,9 @@ from core import geo
 from core.demo import ensure_domains, upsert_page
 from core.demo.data import model_fields, read, read_folder
 from core.demo.markup import to_html
-from core.demo_utils import get_home, upsert_child
+from core.demo_utils import upsert_child
 from core.models import Domain
+from home.demo import ensure_pillars, get_home
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartnerRole, ProjectRelatedSheet
 from resources.models import ToolSheetPage
 
@@ -47,8 +48,6 @@ def ensure_project(index, slug, data, sheets):
 
 
 def load(command):
-    from home.demo import ensure_pillars
-
     ensure_domains()
     data = read("projects/index.toml")
     order, intros = data.pop("projects"), data.pop("domain_intros")

@@ -6,6 +6,7 @@ from django import forms
 
 from core import geo
 from core.antiabuse import AntiAbuseFormMixin
+from core.models import Domain
 from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
 from projects.models import ProjectStatus
 
@@ -92,8 +93,6 @@ class ProjectProposalForm(AntiAbuseFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from core.models import Domain
-
         self.fields["domain"].choices = [("", "—")] + list(Domain.objects.values_list("slug", "name"))
 
     def clean(self):

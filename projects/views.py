@@ -218,6 +218,44 @@ def _paragraphs(text):
     return "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n") if part.strip())
 
 
+def _draft_page(index_page, proposal, domain, theme_names):
+    """The proposal as an unpublished project page under `index_page`, with a
+    first revision for the editors to review."""
+    body = []
+    for heading, text in (
+        ("Objectifs", proposal.objectives),
+        ("L'équipe", proposal.team),
+        ("Résultats et enseignements", proposal.results),
+    ):
+        if text.strip():
+            body.append(("heading", {"text": heading, "level": "h2"}))
+            body.append(("paragraph", _paragraphs(text)))
+    page = ProjectPage(
+        title=proposal.title,
+        slug=f"{slugify(proposal.title)[:60].strip('-') or 'projet'}-proposition-{proposal.pk}",
+        summary=proposal.summary,
+        domain=domain,
+        structure_name=proposal.structure_name,
+        structure_type=proposal.structure_type,
+        department_code=proposal.department_code,
+        town=proposal.town,
+        start_year=proposal.start_year,
+        end_year=proposal.end_year,
+        status=proposal.status,
+        engagement_degree=proposal.engagement_degree,
+        engagement_scale=proposal.engagement_scale,
+        contact_email=proposal.public_contact_email,
+        body=body,
+        live=False,
+        partner_roles=[ProjectPartnerRole(role=role) for role in proposal.partner_roles],
+    )
+    for name in theme_names:
+        page.tags.add(name)
+    index_page.add_child(instance=page)
+    page.save_revision(log_action=True)
+    return page
+
+
 @transaction.atomic
 def store_proposal(index_page, form):
     """Store the proposal; unless it is spam, create a draft project page and
@@ -251,39 +289,7 @@ def store_proposal(index_page, form):
     if proposal.is_spam:
         return proposal
 
-    body = []
-    for heading, text in (
-        ("Objectifs", proposal.objectives),
-        ("L'équipe", proposal.team),
-        ("Résultats et enseignements", proposal.results),
-    ):
-        if text.strip():
-            body.append(("heading", {"text": heading, "level": "h2"}))
-            body.append(("paragraph", _paragraphs(text)))
-    page = ProjectPage(
-        title=proposal.title,
-        slug=f"{slugify(proposal.title)[:60].strip('-') or 'projet'}-proposition-{proposal.pk}",
-        summary=proposal.summary,
-        domain=domain,
-        structure_name=proposal.structure_name,
-        structure_type=proposal.structure_type,
-        department_code=proposal.department_code,
-        town=proposal.town,
-        start_year=proposal.start_year,
-        end_year=proposal.end_year,
-        status=proposal.status,
-        engagement_degree=proposal.engagement_degree,
-        engagement_scale=proposal.engagement_scale,
-        contact_email=proposal.public_contact_email,
-        body=body,
-        live=False,
-        partner_roles=[ProjectPartnerRole(role=role) for role in proposal.partner_roles],
-    )
-    for name in form.theme_names():
-        page.tags.add(name)
-    index_page.add_child(instance=page)
-    page.save_revision(log_action=True)
-    proposal.draft_page = page
+    proposal.draft_page = _draft_page(index_page, proposal, domain, form.theme_names())
     proposal.save(update_fields=["draft_page"])
 
     site_settings = PortalSettings.for_site(index_page.get_site()) if index_page.get_site() else None

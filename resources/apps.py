@@ -6,6 +6,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Fiches outils"
 
     def ready(self):
+        # Imported here because the signals module imports the models, not loadable before ready().
         from resources import signals
 
         signals.connect()

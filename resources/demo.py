@@ -7,7 +7,8 @@ second run creates nothing and publishes nothing.
 
 from core.demo import ensure_domains, ensure_rows, upsert_page
 from core.demo.data import model_fields, read, read_folder
-from core.demo_utils import get_home, upsert_child
+from core.demo_utils import upsert_child
+from home.demo import ensure_pillars, get_home
 from resources.models import (
     CharterPage,
     Competency,
@@ -99,8 +100,6 @@ def ensure_frameworks(index):
 
 
 def load(command=None):
-    from home.demo import ensure_pillars
-
     ensure_domains()
     data = read("resources/index.toml")
     order = data.pop("sheets")

@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from core.links import page_path, subpage_path
+from resources.models import GlossaryTerm, LexiconPage
 
 CACHE_KEY = "resources:lexicon:v1"
 CACHE_TIMEOUT = 60 * 60 * 24
@@ -77,8 +78,6 @@ class Matcher:
 
 def _build_data():
     """What the cache holds: plain data, rebuilt with two queries."""
-    from resources.models import GlossaryTerm, LexiconPage
-
     lexicon = LexiconPage.objects.live().first()
     rows = []
     if lexicon is not None and page_path(lexicon) is not None:

@@ -4,6 +4,7 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from resources.lexicon import invalidate
+from resources.models import GlossaryTerm, LexiconPage
 
 
 def _on_term_change(sender, **kwargs):
@@ -11,8 +12,6 @@ def _on_term_change(sender, **kwargs):
 
 
 def connect():
-    from resources.models import GlossaryTerm, LexiconPage
-
     published.connect(_on_term_change, sender=GlossaryTerm, dispatch_uid="resources-lexicon-published")
     unpublished.connect(_on_term_change, sender=GlossaryTerm, dispatch_uid="resources-lexicon-unpublished")
     post_delete.connect(_on_term_change, sender=GlossaryTerm, dispatch_uid="resources-lexicon-deleted")

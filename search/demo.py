@@ -2,14 +2,13 @@
 queries (Wagtail's search promotions), from demo/search/promotions.toml.
 Idempotent."""
 
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from core.demo.data import read
 
 
 def load(command=None):
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-
     created = 0
     for position, promotion in enumerate(read("search/promotions.toml")["promotions"]):
         page = Page.objects.filter(slug=promotion["page"], live=True).first()

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from modelsearch.query import PlainText
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
 
 from search import ranking
 from search.excerpts import excerpt
@@ -244,9 +246,6 @@ def _hydrate(rows, types, terms, request, with_excerpts=True):
 def promotions(query, request=None):
     """Editors' picks for this exact query (Wagtail's search promotions),
     live pages and external links only. Never creates a Query row."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.search.utils import normalise_query_string
-
     normalised = normalise_query_string(query)
     if not normalised:
         return []

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, FloatField, Func, IntegerField, OuterRef, Q, Value
 from django.db.models.functions import Cast
+from modelsearch.conf import get_app_config
+from wagtail.models import Page
 
 # Relative weight of a match in the title (SQLite: FTS5 bm25 column weights).
 TITLE_WEIGHT = 4.0
@@ -68,14 +70,10 @@ def _visible(scopes, prefix):
 
 
 def _index_entry_model():
-    from modelsearch.conf import get_app_config
-
     return get_app_config().get_model("IndexEntry")
 
 
 def _any_indexed_queryset():
-    from wagtail.models import Page
-
     return Page.objects.none()
 
 
@@ -95,6 +93,8 @@ class _WeightedBM25(Func):
 
 
 def _sqlite_entries(backend, query, autocomplete):
+    # Imported here because this module loads with the app models (via search.text), and modelsearch's
+    # backend modules look up its models when imported: at module top, django.setup() fails.
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
@@ -111,6 +111,7 @@ def _sqlite_entries(backend, query, autocomplete):
 
 
 def _postgres_entries(backend, query, autocomplete):
+    # Imported here for the same reason as in _sqlite_entries.
     from django.contrib.postgres.search import SearchRank
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.utils.text import capfirst
-from wagtail.models import Page
+from modelsearch.index import get_indexed_models
+from wagtail.models import Page, Site
 
 from core.links import page_path, subpage_path
 from search.ranking import Scope
@@ -98,8 +99,6 @@ def object_sources():
 
 def page_types():
     """One result type per page model (the index stores the specific type)."""
-    from modelsearch.index import get_indexed_models
-
     page_models = [m for m in get_indexed_models() if issubclass(m, Page) and m is not Page]
     content_types = ContentType.objects.get_for_models(*page_models)
     types = []
@@ -135,8 +134,6 @@ def visible_pages(request=None):
     pages = Page.objects.live().public().filter(depth__gt=1)
     site = getattr(request, "_wagtail_site", None)
     if site is None and request is not None:
-        from wagtail.models import Site
-
         site = Site.find_for_request(request)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)

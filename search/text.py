@@ -27,9 +27,12 @@ import re
 import unicodedata
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import parse_query_string
 from wagtail.search.backends import get_search_backend
+
+from search import ranking
 
 MAX_QUERY_LENGTH = 200
 # Most words a query may hold: longer queries are cut (each word is a clause).
@@ -265,10 +268,6 @@ def _sqlite_match_keys(model, query_object):
     entry of the content type and evaluates MATCH once per row (0.4–1 s at
     10,000 profiles). Matching on the FTS table alone lets it use the
     full-text index, then the content type is checked here (about 10 ms)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from search import ranking
-
     backend = get_search_backend()
     if ranking.vendor(backend) != "sqlite":
         return None

@@ -7,7 +7,9 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
+from wagtail.search.utils import normalise_query_string
 
 from search.engine import site_search, suggestions
 from search.sources import object_sources
@@ -31,9 +33,6 @@ def log_query(request, query):
     HIT_THROTTLE_SECONDS (a cache add, no database write when repeated)."""
     if not query:
         return
-    from wagtail.contrib.search_promotions.models import Query
-    from wagtail.search.utils import normalise_query_string
-
     normalised = normalise_query_string(query)
     if not normalised:
         return

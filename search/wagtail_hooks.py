@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.contrib.search_promotions.models import QueryDailyHits
 
 DAYS = 30
 LIMIT = 10
@@ -20,8 +21,6 @@ class PopularSearchesPanel(Component):
     template_name = "search/popular_searches_panel.html"
 
     def get_context_data(self, parent_context=None):
-        from wagtail.contrib.search_promotions.models import QueryDailyHits
-
         since = timezone.now().date() - datetime.timedelta(days=DAYS)
         rows = (
             QueryDailyHits.objects.filter(date__gte=since)

@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from core.demo import upsert_page
 from core.demo.data import DemoDataError, read
-from core.demo_utils import get_home
+from core.links import page_path, subpage_path
 
 from .models import (
     BarometerAnswer,
@@ -116,8 +116,5 @@ def load(command):
         return
     barometer, _ = upsert_page(parent, SelfAssessmentPage, data, BAROMETER)
     upsert_page(parent, EngagementMatrixPage, read(MATRIX_FILE), MATRIX_FILE)
-    # The URL from the tree itself (not from the cached site root paths).
-    home = get_home()
-    parent_url = "/" + parent.url_path[len(home.url_path) :] if home else parent.url_path
-    example = f"{parent_url}{barometer.slug}/session/{session.token}/"
-    command.stdout.write(f"    baromètre : {barometer.url_path}, session d'exemple : {example}")
+    example = subpage_path(barometer, "session_detail", session.token)
+    command.stdout.write(f"    baromètre : {page_path(barometer)}, session d'exemple : {example}")

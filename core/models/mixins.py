@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
@@ -38,3 +39,12 @@ class NoIndexMixin(models.Model):
         if self.noindex:
             return []
         return super().get_sitemap_urls(request)
+
+
+class SlugFromNameMixin:
+    """An empty `slug` is filled from `name` on save (cut to the field's length)."""
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[: self._meta.get_field("slug").max_length]
+        super().save(*args, **kwargs)

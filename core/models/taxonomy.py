@@ -1,14 +1,15 @@
 """Editable taxonomies shared by several apps."""
 
 from django.db import models
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.models.mixins import SlugFromNameMixin
 
-class Domain(index.Indexed, Orderable):
+
+class Domain(SlugFromNameMixin, index.Indexed, Orderable):
     """A field of partnership (soins, organisation des soins, enseignement,
     recherche, gouvernance…). Used by tool sheets and projects; each domain
     has a landing page under /projets/domaine/<slug>/ with its introduction."""
@@ -34,8 +35,3 @@ class Domain(index.Indexed, Orderable):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:80]
-        super().save(*args, **kwargs)

@@ -2,13 +2,16 @@
 registration and self-service are routes of this one page."""
 
 from django.db import models
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.links import absolute, join_subpage, subpage_url
 from core.models.mixins import IntroMixin
+from core.routing import view_route
 from search.text import searchable_text
+
+from .profiles import PartnerProfile
 
 
 class DirectoryPage(RoutablePageMixin, IntroMixin, Page):
@@ -34,77 +37,23 @@ class DirectoryPage(RoutablePageMixin, IntroMixin, Page):
         return searchable_text(self.title, self.intro)
 
     # Public routes -------------------------------------------------------------
-    @path("", name="index_route")
-    def index_route(self, request):
-        from directory import views
-
-        return views.directory_index(self, request)
-
-    @path("profil/<int:pk>/", name="profile_route")
-    def profile_route(self, request, pk):
-        from directory import views
-
-        return views.profile_detail(self, request, pk)
-
-    @path("profil/<int:pk>/contact/", name="contact_route")
-    def contact_route(self, request, pk):
-        from directory import views
-
-        return views.contact(self, request, pk)
-
-    @path("profil/<int:pk>/signaler/", name="report_route")
-    def report_route(self, request, pk):
-        from directory import views
-
-        return views.report(self, request, pk)
-
-    @path("reponse/<str:action>/<str:token>/", name="answer_route")
-    def answer_route(self, request, action, token):
-        from directory import views
-
-        return views.answer(self, request, action, token)
-
-    @path("inscription/", name="registration_route")
-    def registration_route(self, request):
-        from directory import views
-
-        return views.registration(self, request)
-
-    @path("inscription/confirmer/<str:token>/", name="confirm_route")
-    def confirm_route(self, request, token):
-        from directory import views
-
-        return views.confirm_email(self, request, token)
-
-    @path("gerer/", name="manage_request_route")
-    def manage_request_route(self, request):
-        from directory import views
-
-        return views.manage_request(self, request)
-
-    @path("gerer/lien/<str:token>/", name="manage_link_route")
-    def manage_link_route(self, request, token):
-        from directory import views
-
-        return views.manage_open(self, request, token)
-
-    @path("gerer/profil/", name="manage_route")
-    def manage_route(self, request):
-        from directory import views
-
-        return views.manage(self, request)
-
-    @path("gerer/profil/donnees/<str:fmt>/", name="export_route")
-    def export_route(self, request, fmt):
-        from directory import views
-
-        return views.manage_export(self, request, fmt)
+    index_route = view_route("", "directory.views.directory_index", name="index_route")
+    profile_route = view_route("profil/<int:pk>/", "directory.views.profile_detail", name="profile_route")
+    contact_route = view_route("profil/<int:pk>/contact/", "directory.views.contact", name="contact_route")
+    report_route = view_route("profil/<int:pk>/signaler/", "directory.views.report", name="report_route")
+    answer_route = view_route("reponse/<str:action>/<str:token>/", "directory.views.answer", name="answer_route")
+    registration_route = view_route("inscription/", "directory.views.registration", name="registration_route")
+    confirm_route = view_route(
+        "inscription/confirmer/<str:token>/", "directory.views.confirm_email", name="confirm_route"
+    )
+    manage_request_route = view_route("gerer/", "directory.views.manage_request", name="manage_request_route")
+    manage_link_route = view_route("gerer/lien/<str:token>/", "directory.views.manage_open", name="manage_link_route")
+    manage_route = view_route("gerer/profil/", "directory.views.manage", name="manage_route")
+    export_route = view_route("gerer/profil/donnees/<str:fmt>/", "directory.views.manage_export", name="export_route")
 
     def get_sitemap_urls(self, request=None):
         """The directory, plus the profiles whose partners accept search
         engines (on the host Wagtail's sitemap gives the directory itself)."""
-        from directory.models import PartnerProfile
-
         urls = super().get_sitemap_urls(request)
         if not urls:
             return urls

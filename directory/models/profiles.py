@@ -12,6 +12,7 @@ Privacy rules enforced here (and tested in tests/directory):
 
 import secrets
 
+from django.apps import apps
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -195,9 +196,8 @@ class PartnerProfile(index.Indexed, ClusterableModel):
         return sorted((item.tag for item in self.tagged_themes.all()), key=lambda tag: tag.name)
 
     def get_absolute_url(self):
-        from directory.models.pages import DirectoryPage
-
-        page = DirectoryPage.objects.live().first()
+        # By name: the directory page's module imports this one.
+        page = apps.get_model("directory", "DirectoryPage").objects.live().first()
         return subpage_path(page, "profile_route", self.pk) if page else None
 
     # --- search ------------------------------------------------------------------

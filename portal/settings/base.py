@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from search.backends import elasticsearch_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PORTAL_DIR = BASE_DIR / "portal"
 
@@ -164,14 +166,10 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 OPENSEARCH_URL = env("OPENSEARCH_URL")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "portal")
 if ELASTICSEARCH_URL:
-    from search.backends import elasticsearch_settings
-
     WAGTAILSEARCH_BACKENDS = {
         "default": elasticsearch_settings("elasticsearch9", ELASTICSEARCH_URL, SEARCH_INDEX_PREFIX)
     }
 elif OPENSEARCH_URL:
-    from search.backends import elasticsearch_settings
-
     WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_settings("opensearch3", OPENSEARCH_URL, SEARCH_INDEX_PREFIX)}
 else:
     WAGTAILSEARCH_BACKENDS = {

@@ -1,18 +1,21 @@
 """Project pages and the showcase that lists them (/projets/)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core import geo
 from core.links import join_subpage
+from core.models import Domain
 from core.models.mixins import IntroMixin
+from core.routing import view_route
 from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
 from projects.blocks import ProjectStreamBlock
 from search.text import searchable_text
@@ -194,8 +197,6 @@ class ProjectPage(Page):
         super().save(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": "L'année de fin ne peut pas précéder l'année de début."})
@@ -278,41 +279,15 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
 
     # --- Routes ---------------------------------------------------------------
 
-    @path("", name="index_route")
-    def index_route(self, request):
-        from projects import views
-
-        return views.project_list(self, request)
-
-    @path("domaine/<slug:slug>/", name="domain_route")
-    def domain_route(self, request, slug):
-        from projects import views
-
-        return views.domain_project_list(self, request, slug)
-
-    @path("carte/", name="map_route")
-    def map_route(self, request):
-        from projects import views
-
-        return views.territory_map(self, request)
-
-    @path("flux/", name="feed_route")
-    def feed_route(self, request):
-        from projects import views
-
-        return views.atom_feed(self, request)
-
-    @path("proposer/", name="proposal_route")
-    def proposal_route(self, request):
-        from projects import views
-
-        return views.propose(self, request)
+    index_route = view_route("", "projects.views.project_list", name="index_route")
+    domain_route = view_route("domaine/<slug:slug>/", "projects.views.domain_project_list", name="domain_route")
+    map_route = view_route("carte/", "projects.views.territory_map", name="map_route")
+    feed_route = view_route("flux/", "projects.views.atom_feed", name="feed_route")
+    proposal_route = view_route("proposer/", "projects.views.propose", name="proposal_route")
 
     def get_sitemap_urls(self, request=None):
         """The listing, plus each domain's landing page and the map (on the
         host Wagtail's sitemap gives the listing itself)."""
-        from core.models import Domain
-
         urls = super().get_sitemap_urls(request)
         if not urls:
             return urls

@@ -12,12 +12,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.models.mixins import IntroMixin
+from core.routing import lazy_view, view_route
 from core.vocabulary import Audience, EngagementDegree, EngagementScale
 from resources.blocks import (
     CharterPrincipleBlock,
@@ -47,6 +48,9 @@ def _strings(raw):
 
 # --- Tool sheets ---------------------------------------------------------------
 
+# The listing lives with the other views, which import this module.
+sheet_index_context = lazy_view("resources.views.sheet_index_context")
+
 
 class ToolSheetIndexPage(IntroMixin, Page):
     """/fiches-outils/: the sheets, with facets, free text and pagination.
@@ -71,10 +75,8 @@ class ToolSheetIndexPage(IntroMixin, Page):
         return ToolSheetPage.objects.live().public().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from resources import views
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(views.sheet_index_context(self, request))
+        context.update(sheet_index_context(self, request))
         return context
 
 
@@ -343,17 +345,8 @@ class LexiconPage(RoutablePageMixin, IntroMixin, Page):
     def search_text(self):
         return searchable_text(self.title, self.intro)
 
-    @path("", name="index_route")
-    def index_route(self, request):
-        from resources import views
-
-        return views.lexicon_index(self, request)
-
-    @path("<slug:slug>/", name="term")
-    def term_route(self, request, slug):
-        from resources import views
-
-        return views.lexicon_term(self, request, slug)
+    index_route = view_route("", "resources.views.lexicon_index", name="index_route")
+    term_route = view_route("<slug:slug>/", "resources.views.lexicon_term", name="term")
 
 
 # --- Competency frameworks -----------------------------------------------------
@@ -378,17 +371,8 @@ class CompetencyFrameworkIndexPage(RoutablePageMixin, IntroMixin, Page):
     def frameworks(self):
         return CompetencyFrameworkPage.objects.live().public().child_of(self).order_by("path")
 
-    @path("", name="index_route")
-    def index_route(self, request):
-        from resources import views
-
-        return views.framework_index(self, request)
-
-    @path("comparer/", name="compare")
-    def compare_route(self, request):
-        from resources import views
-
-        return views.framework_compare(self, request)
+    index_route = view_route("", "resources.views.framework_index", name="index_route")
+    compare_route = view_route("comparer/", "resources.views.framework_compare", name="compare")
 
 
 class CompetencyFrameworkPage(IntroMixin, Page):

@@ -18,11 +18,13 @@ from wagtail.models import (
 from wagtail.search import index
 
 from core.links import subpage_path
+from core.models.mixins import SlugFromNameMixin
 from resources.blocks import ReferenceBlock
+from resources.models.pages import LexiconPage
 from search.text import fold, searchable_text
 
 
-class ToolSheetCategory(index.Indexed, Orderable):
+class ToolSheetCategory(SlugFromNameMixin, index.Indexed, Orderable):
     """An editable category of tool sheets (comprendre, s'engager, se situer…)."""
 
     name = models.CharField("Nom", max_length=80, unique=True)
@@ -39,13 +41,8 @@ class ToolSheetCategory(index.Indexed, Orderable):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:80]
-        super().save(*args, **kwargs)
 
-
-class Competency(index.Indexed, models.Model):
+class Competency(SlugFromNameMixin, index.Indexed, models.Model):
     """A partnership competency shared by several frameworks: rows of the
     comparison view line up on it."""
 
@@ -66,11 +63,6 @@ class Competency(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:80]
-        super().save(*args, **kwargs)
 
 
 class GlossaryTerm(
@@ -175,8 +167,6 @@ class GlossaryTerm(
         return first if first.isalpha() else "#"
 
     def get_url(self, request=None):
-        from resources.models.pages import LexiconPage
-
         lexicon = LexiconPage.objects.live().first()
         if lexicon is None:
             return None

@@ -9,6 +9,7 @@
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from wagtail.rich_text import expand_db_html
 
 from resources.lexicon import LexiconState, link_terms
 
@@ -37,8 +38,6 @@ def render_with_lexicon(context, value):
     elif hasattr(value, "__html__"):
         rendered = value.__html__()
     else:
-        from wagtail.rich_text import expand_db_html
-
         rendered = expand_db_html(str(value))
     # The input is rendered block HTML or stored rich text (already safe);
     # link_terms escapes every piece of text it rewrites.

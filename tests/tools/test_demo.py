@@ -1,17 +1,18 @@
 """The tools demo: the barometer's four dimensions, a session answered at two
 rounds, the twelve cells of the matrix; idempotent."""
 
+import io
+
 import pytest
 from wagtail.models import Page
 
+from tools import demo
 from tools.models import BarometerAnswer, BarometerDimension, BarometerSession, EngagementMatrixPage, SelfAssessmentPage
 
 
 @pytest.mark.django_db
 def test_demo_gives_four_dimensions_a_two_round_session_and_a_full_matrix(client, tools_index):
-    from tools import demo
-
-    command = type("Cmd", (), {"stdout": open("/dev/null", "w")})()
+    command = type("Cmd", (), {"stdout": io.StringIO()})()
     demo.load(command)
     assert list(BarometerDimension.objects.values_list("name", flat=True)) == [
         "Co-expression",
@@ -28,6 +29,7 @@ def test_demo_gives_four_dimensions_a_two_round_session_and_a_full_matrix(client
     html = client.get(barometer.url).content.decode()
     session_url = f"/fiches-outils/barometre/session/{session.token}/"
     assert f'href="{session_url}"' in html
+    assert f"session d'exemple : {session_url}" in command.stdout.getvalue()
     session_html = client.get(session_url).content.decode()
     assert "L’évolution d’un temps à l’autre" in session_html
     matrix = EngagementMatrixPage.objects.get()

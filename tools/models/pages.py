@@ -3,13 +3,14 @@
 from django.apps import apps
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models.mixins import IntroMixin
+from core.routing import view_route
 from core.vocabulary import EngagementDegree, EngagementScale
 from search.text import searchable_text
 
@@ -76,77 +77,18 @@ class SelfAssessmentPage(RoutablePageMixin, IntroMixin, Page):
 
     # --- routes: each delegates to tools/views.py ------------------------------
 
-    @path("", name="index_route")
-    def index_route(self, request):
-        from tools import views
-
-        return views.barometer_home(self, request)
-
-    @path("repondre/", name="answer_new")
-    def answer_new(self, request):
-        from tools import views
-
-        return views.answer_new(self, request)
-
-    @path("session/nouvelle/", name="session_new")
-    def session_new(self, request):
-        from tools import views
-
-        return views.session_new(self, request)
-
-    @path("session/rejoindre/", name="session_join")
-    def session_join(self, request):
-        from tools import views
-
-        return views.session_join(self, request)
-
-    @path("session/<str:code>/", name="session_detail")
-    def session_detail(self, request, code):
-        from tools import views
-
-        return views.session_detail(self, request, code)
-
-    @path("session/<str:code>/repondre/", name="session_answer")
-    def session_answer(self, request, code):
-        from tools import views
-
-        return views.session_answer(self, request, code)
-
-    @path("session/<str:code>/csv/", name="session_csv")
-    def session_csv(self, request, code):
-        from tools import views
-
-        return views.session_csv(self, request, code)
-
-    @path("gerer/<str:admin_token>/", name="session_manage")
-    def session_manage(self, request, admin_token):
-        from tools import views
-
-        return views.session_manage(self, request, admin_token)
-
-    @path("reponse/<str:token>/", name="answer_edit")
-    def answer_edit(self, request, token):
-        from tools import views
-
-        return views.answer_edit(self, request, token)
-
-    @path("reponse/<str:token>/resultat/", name="answer_result")
-    def answer_result(self, request, token):
-        from tools import views
-
-        return views.answer_result(self, request, token)
-
-    @path("reponse/<str:token>/csv/", name="answer_csv")
-    def answer_csv(self, request, token):
-        from tools import views
-
-        return views.answer_csv(self, request, token)
-
-    @path("reponse/<str:token>/supprimer/", name="answer_delete")
-    def answer_delete(self, request, token):
-        from tools import views
-
-        return views.answer_delete(self, request, token)
+    index_route = view_route("", "tools.views.barometer_home", name="index_route")
+    answer_new = view_route("repondre/", "tools.views.answer_new", name="answer_new")
+    session_new = view_route("session/nouvelle/", "tools.views.session_new", name="session_new")
+    session_join = view_route("session/rejoindre/", "tools.views.session_join", name="session_join")
+    session_detail = view_route("session/<str:code>/", "tools.views.session_detail", name="session_detail")
+    session_answer = view_route("session/<str:code>/repondre/", "tools.views.session_answer", name="session_answer")
+    session_csv = view_route("session/<str:code>/csv/", "tools.views.session_csv", name="session_csv")
+    session_manage = view_route("gerer/<str:admin_token>/", "tools.views.session_manage", name="session_manage")
+    answer_edit = view_route("reponse/<str:token>/", "tools.views.answer_edit", name="answer_edit")
+    answer_result = view_route("reponse/<str:token>/resultat/", "tools.views.answer_result", name="answer_result")
+    answer_csv = view_route("reponse/<str:token>/csv/", "tools.views.answer_csv", name="answer_csv")
+    answer_delete = view_route("reponse/<str:token>/supprimer/", "tools.views.answer_delete", name="answer_delete")
 
 
 # --- The engagement matrix ---------------------------------------------------
