@@ -18,11 +18,11 @@ person that no finished workflow approved is logged in Wagtail's audit log as
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import ModelLogEntry, PageLogEntry, TaskState, WorkflowState
 from wagtail.signals import task_approved, task_submitted, workflow_rejected
 
+from core.emails import render_email
 from core.models.outbox import queue_email
 
 UNREVIEWED_ACTION = "editorial.unreviewed_publish"
@@ -72,14 +72,14 @@ def _recipients(users, exclude=()):
     return emails
 
 
-def _send(purpose, subject, template, context, to):
-    """One message per recipient (reviewers do not see each other's address)."""
+def _send(purpose, template, context, to):
+    """One message per recipient (reviewers do not see each other's address).
+
+    The texts are templates: editorial/templates/editorial/emails/<template>.txt
+    and <template>_subject.txt (see core.emails)."""
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
-    body = render_to_string(f"editorial/emails/{template}.txt", context).strip() + "\n"
-    return [
-        queue_email(to=address, subject=f"[{settings.WAGTAIL_SITE_NAME}] {subject}", body=body, purpose=purpose)
-        for address in to
-    ]
+    subject, body = render_email(f"editorial/emails/{template}", context)
+    return [queue_email(to=address, subject=subject, body=body, purpose=purpose) for address in to]
 
 
 def _authors(workflow_state, revision):
@@ -100,7 +100,6 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     revision = instance.revision
     _send(
         "editorial.review_requested",
-        f"À relire : « {revision.object_str} »",
         "review_requested",
         {
             "title": revision.object_str,
@@ -118,7 +117,6 @@ def on_task_approved(sender, instance, user=None, **kwargs):
     finished = workflow_state.status == WorkflowState.STATUS_APPROVED
     _send(
         "editorial.step_approved",
-        f"Étape approuvée : « {revision.object_str} »",
         "step_approved",
         {
             "title": revision.object_str,
@@ -137,7 +135,6 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
     revision = task_state.revision
     _send(
         "editorial.changes_requested",
-        f"Modifications demandées : « {revision.object_str} »",
         "changes_requested",
         {
             "title": revision.object_str,
@@ -179,7 +176,6 @@ def on_log_entry_saved(sender, instance, created, **kwargs):
     people = [revision.user, workflow_state.requested_by if workflow_state else None]
     _send(
         "editorial.published",
-        f"Publié : « {revision.object_str} »",
         "published",
         {
             "title": revision.object_str,

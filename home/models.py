@@ -17,6 +17,7 @@ from core.antiabuse import (
     render_rate_limited,
 )
 from core.blocks import BaseStreamBlock
+from core.emails import render_email
 from core.models.mixins import IntroMixin, NoIndexMixin
 from core.models.outbox import queue_email
 from search.text import searchable_text
@@ -196,17 +197,13 @@ class ContactPage(IntroMixin, AbstractEmailForm):
         from core.models.settings import PortalSettings
 
         to = self.to_address or PortalSettings.for_site(self.get_site()).contact_email
-        lines = [
-            f"{field.label} : {form.cleaned_data.get(name, '')}"
+        fields = [
+            (field.label, str(form.cleaned_data.get(name, "")))
             for name, field in form.fields.items()
             if name in self._storable(form)
         ]
-        queue_email(
-            to=to,
-            subject=self.subject or "Nouveau message depuis le formulaire de contact",
-            body="\n".join(lines),
-            purpose="contact-form",
-        )
+        subject, body = render_email("home/emails/contact_form", {"subject": self.subject, "fields": fields})
+        queue_email(to=to, subject=subject, body=body, purpose="contact-form")
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
+from core.emails import render_email
 from core.facets import Facet, used_tags
 from core.links import page_url, subpage_url
 from core.listing import Listing, Sort
@@ -287,25 +288,9 @@ def store_proposal(index_page, form):
     proposal.save(update_fields=["draft_page"])
 
     site_settings = PortalSettings.for_site(index_page.get_site()) if index_page.get_site() else None
-    queue_email(
-        to=proposal.submitter_email,
-        subject="Votre proposition de projet a bien été reçue",
-        purpose="project-proposal-ack",
-        body=(
-            f"Bonjour,\n\nNous avons bien reçu votre proposition « {proposal.title} » "
-            f"({proposal.structure_name}).\n\nL'équipe éditoriale du portail va la relire et pourra vous écrire "
-            "pour la compléter avant publication. Votre nom et votre adresse ne seront jamais publiés.\n\n"
-            "Merci pour ce partage d'expérience."
-        ),
-    )
+    subject, body = render_email("projects/emails/proposal_ack", {"proposal": proposal})
+    queue_email(to=proposal.submitter_email, subject=subject, body=body, purpose="project-proposal-ack")
     if site_settings and site_settings.contact_email:
-        queue_email(
-            to=site_settings.contact_email,
-            subject=f"Nouvelle proposition de projet : {proposal.title}"[:200],
-            purpose="project-proposal-editors",
-            body=(
-                f"Une proposition de projet attend une relecture : « {proposal.title} » ({proposal.structure_name}).\n"
-                "Un brouillon a été créé sous « Projets accompagnés » dans l'administration."
-            ),
-        )
+        subject, body = render_email("projects/emails/proposal_editors", {"proposal": proposal})
+        queue_email(to=site_settings.contact_email, subject=subject, body=body, purpose="project-proposal-editors")
     return proposal
