@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry, PageLogEntry, TaskState, WorkflowState
 from wagtail.signals import task_approved, task_submitted, workflow_rejected
 
@@ -57,7 +58,7 @@ def admin_edit_url(base_content_type, object_id):
 
 def _name(user):
     if user is None:
-        return "le système"
+        return gettext("le système")
     return user.get_full_name() or user.get_username()
 
 
@@ -179,7 +180,7 @@ def on_log_entry_saved(sender, instance, created, **kwargs):
         "published",
         {
             "title": revision.object_str,
-            "publisher": _name(instance.user),
+            "publisher": _name(instance.user) if instance.user else "",
             "reviewed": reviewed,
             "url": admin_edit_url(revision.base_content_type, revision.object_id),
         },
