@@ -81,7 +81,7 @@ define update_catalogue
 		DJANGO_SETTINGS_MODULE=portal.settings.test $(1)/bin/python manage.py makemessages -l $$lang $(MAKEMESSAGES_ARGS) >/dev/null; \
 		po=locale/$$lang/LC_MESSAGES/django.po; \
 		sed -i '1,/^$$/{/^#, fuzzy$$/d}' $$po; \
-		msgattrib --clear-fuzzy --empty $$po -o $$po; \
+		msgattrib --clear-fuzzy --empty --clear-previous $$po -o $$po; \
 		if [ $$lang = fr ]; then msgen $$po -o $$po; fi; \
 		msgfmt --check -o locale/$$lang/LC_MESSAGES/django.mo $$po; \
 	done
