@@ -61,3 +61,12 @@ def test_directory_email_keeps_its_text():
         "— L'équipe de l'annuaire des patients partenaires\n"
         "(message automatique, merci de ne pas y répondre)\n"
     )
+
+
+def test_publication_email_names_the_publisher_unless_the_system_published():
+    context = {"site_name": "Portail", "title": "L'été", "reviewed": True, "url": "http://x/"}
+    subject, body = render_email("editorial/emails/published", {**context, "publisher": "Zoé O'Neil"})
+    assert subject == "[Portail] Publié : « L'été »"
+    assert "« L'été » est maintenant en ligne (publié par Zoé O'Neil)." in body
+    _subject, body = render_email("editorial/emails/published", {**context, "publisher": ""})
+    assert "« L'été » est maintenant en ligne." in body and "publié par" not in body
