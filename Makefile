@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install npm-install setup serve lint format migrations-check bench clean
+.PHONY: run test install npm-install setup serve lint format migrations-check messages messages-check bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-opensearch.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,45 @@ format: install $(NPM_STAMP)
 
 migrations-check: install
 	$(MIGRATIONS_CHECK)
+
+# The message catalogue (locale/fr, see docs/i18n.md). `make messages`
+# regenerates it from the code and templates; `make messages-check` (CI) fails
+# when the committed catalogue lags behind them. Needs GNU gettext
+# (`apt-get install gettext`). The source strings are French, so the French
+# msgstr is a copy of the msgid (msgen); makemessages' fuzzy guesses are
+# emptied first so that no new string inherits a neighbour's text (the
+# header's own fuzzy flag is dropped before, or msgattrib would empty it).
+LOCALE_LANGS ?= fr
+MAKEMESSAGES_ARGS := --no-obsolete --add-location=file --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench --ignore=demo
+define update_catalogue
+	set -e; for lang in $(LOCALE_LANGS); do \
+		DJANGO_SETTINGS_MODULE=portal.settings.test $(1)/bin/python manage.py makemessages -l $$lang $(MAKEMESSAGES_ARGS) >/dev/null; \
+		po=locale/$$lang/LC_MESSAGES/django.po; \
+		sed -i '1,/^$$/{/^#, fuzzy$$/d}' $$po; \
+		msgattrib --clear-fuzzy --empty --clear-previous $$po -o $$po; \
+		if [ $$lang = fr ]; then msgen $$po -o $$po; fi; \
+		msgfmt --check -o locale/$$lang/LC_MESSAGES/django.mo $$po; \
+	done
+endef
+
+messages: install
+	@command -v msgfmt >/dev/null || { echo "GNU gettext is missing: apt-get install gettext"; exit 1; }
+	@$(call update_catalogue,$(abspath $(VENV)))
+
+# Regenerates the catalogue in a temporary copy of the tree and compares it
+# with the committed one (the POT-Creation-Date line aside).
+messages-check: install
+	@command -v msgfmt >/dev/null || { echo "GNU gettext is missing: apt-get install gettext"; exit 1; }
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	tar --exclude=./.venv --exclude=./node_modules --exclude=./var --exclude=./.git --exclude='./db.sqlite3*' -cf - . | tar -xf - -C "$$tmp"; \
+	(cd "$$tmp" && $(call update_catalogue,$(abspath $(VENV)))); \
+	status=0; for lang in $(LOCALE_LANGS); do \
+		po=locale/$$lang/LC_MESSAGES/django.po; \
+		msgfmt --check -o /dev/null $$po || status=1; \
+		if ! diff -u -I '^"POT-Creation-Date:' $$po "$$tmp/$$po"; then \
+			echo "$$po is out of date: run make messages and commit locale/."; status=1; \
+		fi; \
+	done; exit $$status
 
 bench: install
 	for script in bench/*.py; do $(PY) $$script || exit 1; done

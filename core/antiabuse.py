@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 
 HONEYPOT_FIELD = "site_web"
 TIMESTAMP_FIELD = "jeton_formulaire"
@@ -39,7 +40,7 @@ class AntiAbuseFormMixin(forms.Form):
         self.spam_reason = ""
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             required=False,
-            label="Ne remplissez pas ce champ",
+            label=gettext("Ne remplissez pas ce champ"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         self.fields[TIMESTAMP_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -67,7 +68,8 @@ class AntiAbuseFormMixin(forms.Form):
             if isinstance(value, str) and count_links(value) > self.max_links:
                 self.add_error(
                     name,
-                    f"Ce champ contient trop de liens (au plus {self.max_links}). Retirez-en quelques-uns.",
+                    gettext("Ce champ contient trop de liens (au plus %(max)s). Retirez-en quelques-uns.")
+                    % {"max": self.max_links},
                 )
         return cleaned
 

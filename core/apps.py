@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -7,4 +8,4 @@ class CoreConfig(AppConfig):
     outbox, anti-abuse, facets and the demo orchestration."""
 
     name = "core"
-    verbose_name = "Socle commun"
+    verbose_name = _("Socle commun")

@@ -7,56 +7,57 @@ snippets in their own apps instead.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class EngagementScale(models.TextChoices):
     """Level at which patients engage (the "niveaux" of engagement)."""
 
-    MICRO = "micro", "Micro : ses propres soins"
-    MESO = "meso", "Méso : services et organisations"
-    MACRO = "macro", "Macro : politiques de santé"
+    MICRO = "micro", _("Micro : ses propres soins")
+    MESO = "meso", _("Méso : services et organisations")
+    MACRO = "macro", _("Macro : politiques de santé")
 
 
 class EngagementDegree(models.TextChoices):
     """Degree of engagement along the continuum."""
 
-    INFORMATION = "information", "Information"
-    CONSULTATION = "consultation", "Consultation"
-    COLLABORATION = "collaboration", "Collaboration"
-    PARTENARIAT = "partenariat", "Partenariat"
+    INFORMATION = "information", _("Information")
+    CONSULTATION = "consultation", _("Consultation")
+    COLLABORATION = "collaboration", _("Collaboration")
+    PARTENARIAT = "partenariat", _("Partenariat")
 
 
 class PartnerRole(models.TextChoices):
     """Roles a patient partner can hold (directory and projects)."""
 
-    PATIENT_RESSOURCE = "patient-ressource", "Patient ressource"
+    PATIENT_RESSOURCE = "patient-ressource", _("Patient ressource")
     PAIR_AIDANT = "pair-aidant", "Pair-aidant"
-    PATIENT_FORMATEUR = "patient-formateur", "Patient formateur / intervenant en ETP"
-    PATIENT_CHERCHEUR = "patient-chercheur", "Patient chercheur"
-    PATIENT_COACH = "patient-coach", "Patient coach"
-    REPRESENTANT_USAGERS = "representant-usagers", "Représentant des usagers"
-    MEMBRE_ASSOCIATION = "membre-association", "Membre d'association"
-    PROCHE_AIDANT = "proche-aidant", "Proche-aidant partenaire"
+    PATIENT_FORMATEUR = "patient-formateur", _("Patient formateur / intervenant en ETP")
+    PATIENT_CHERCHEUR = "patient-chercheur", _("Patient chercheur")
+    PATIENT_COACH = "patient-coach", _("Patient coach")
+    REPRESENTANT_USAGERS = "representant-usagers", _("Représentant des usagers")
+    MEMBRE_ASSOCIATION = "membre-association", _("Membre d'association")
+    PROCHE_AIDANT = "proche-aidant", _("Proche-aidant partenaire")
 
 
 class Audience(models.TextChoices):
     """Who a resource is written for."""
 
-    PATIENTS = "patients", "Patients et proches-aidants"
-    PROFESSIONNELS = "professionnels", "Professionnels"
-    DIRECTIONS = "directions", "Directions et structures"
-    REPRESENTANTS = "representants", "Représentants des usagers"
+    PATIENTS = "patients", _("Patients et proches-aidants")
+    PROFESSIONNELS = "professionnels", _("Professionnels")
+    DIRECTIONS = "directions", _("Directions et structures")
+    REPRESENTANTS = "representants", _("Représentants des usagers")
 
 
 class StructureType(models.TextChoices):
     CHU = "chu", "CHU"
-    CH = "ch", "Centre hospitalier"
-    CLINIQUE = "clinique", "Clinique"
-    ESMS = "esms", "ESMS (établissement médico-social)"
+    CH = "ch", _("Centre hospitalier")
+    CLINIQUE = "clinique", _("Clinique")
+    ESMS = "esms", _("ESMS (établissement médico-social)")
     CPTS = "cpts", "CPTS"
     DAC = "dac", "DAC"
-    MSP = "msp", "Maison de santé (MSP)"
-    ASSOCIATION = "association", "Association"
-    FORMATION = "formation", "Université / institut de formation"
-    RECHERCHE = "recherche", "Équipe de recherche"
-    AUTRE = "autre", "Autre"
+    MSP = "msp", _("Maison de santé (MSP)")
+    ASSOCIATION = "association", _("Association")
+    FORMATION = "formation", _("Université / institut de formation")
+    RECHERCHE = "recherche", _("Équipe de recherche")
+    AUTRE = "autre", _("Autre")

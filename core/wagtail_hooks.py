@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
@@ -13,7 +14,7 @@ class OutgoingEmailViewSet(ModelViewSet):
 
     model = OutgoingEmail
     icon = "mail"
-    menu_label = "Courriels sortants"
+    menu_label = _("Courriels sortants")
     add_to_settings_menu = True
     list_display = ["subject", "purpose", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status", "purpose"]
@@ -30,7 +31,7 @@ def register_outbox_viewset():
 class DomainViewSet(SnippetViewSet):
     model = Domain
     icon = "tag"
-    menu_label = "Domaines"
+    menu_label = _("Domaines")
     add_to_admin_menu = False
     list_display = ["name", "slug", "short_description"]
     sort_order_field = "sort_order"

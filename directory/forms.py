@@ -3,6 +3,8 @@
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core import geo
 from core.antiabuse import AntiAbuseFormMixin
@@ -40,19 +42,19 @@ class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
             "compensation",
         ]
         labels = {
-            "requester_name": "Votre nom",
-            "structure_name": "Votre structure",
-            "requester_email": "Votre adresse électronique",
-            "requester_phone": "Votre téléphone (facultatif)",
-            "project": "Le projet en quelques lignes",
-            "place": "Lieu (facultatif)",
-            "remote": "La participation peut se faire à distance",
-            "compensation": "Comment l'engagement du patient partenaire sera-t-il pris en charge ?",
+            "requester_name": _("Votre nom"),
+            "structure_name": _("Votre structure"),
+            "requester_email": _("Votre adresse électronique"),
+            "requester_phone": _("Votre téléphone (facultatif)"),
+            "project": _("Le projet en quelques lignes"),
+            "place": _("Lieu (facultatif)"),
+            "remote": _("La participation peut se faire à distance"),
+            "compensation": _("Comment l'engagement du patient partenaire sera-t-il pris en charge ?"),
         }
         help_texts = {
-            "requester_email": "Le patient partenaire vous répondra à cette adresse s'il accepte.",
-            "compensation": "L'engagement d'un patient partenaire est au minimum défrayé.",
-            "dates": "Par exemple : « trois réunions entre mars et juin 2027 ».",
+            "requester_email": _("Le patient partenaire vous répondra à cette adresse s'il accepte."),
+            "compensation": _("L'engagement d'un patient partenaire est au minimum défrayé."),
+            "dates": _("Par exemple : « trois réunions entre mars et juin 2027 »."),
         }
         widgets = {
             "project": forms.Textarea(attrs={"rows": 5}),
@@ -63,7 +65,7 @@ class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["compensation"].choices = ContactRequest._meta.get_field("compensation").choices
-        self.fields["compensation"].error_messages["required"] = (
+        self.fields["compensation"].error_messages["required"] = gettext(
             "Indiquez la prise en charge : l'engagement doit au moins être défrayé."
         )
 
@@ -76,29 +78,33 @@ class ProfileFieldsForm(forms.ModelForm):
     """The fields a partner fills in about themself (registration and edit)."""
 
     roles = forms.MultipleChoiceField(
-        label="Vos rôles", choices=PartnerRole.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Vos rôles"), choices=PartnerRole.choices, widget=forms.CheckboxSelectMultiple
     )
     domains = forms.ModelMultipleChoiceField(
-        label="Domaines d'intervention",
+        label=_("Domaines d'intervention"),
         queryset=Domain.objects.order_by("sort_order", "name"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     languages = forms.MultipleChoiceField(
-        label="Langues parlées",
+        label=_("Langues parlées"),
         choices=Language.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     theme_names = forms.CharField(
-        label="Thèmes de votre expérience (facultatif)",
+        label=_("Thèmes de votre expérience (facultatif)"),
         required=False,
         max_length=300,
-        help_text="Séparés par des virgules, par exemple « diabète, santé mentale ». Ce sont des données de santé : "
-        "ils ne sont affichés que si vous cochez le consentement correspondant.",
+        help_text=_(
+            "Séparés par des virgules, par exemple « diabète, santé mentale ». Ce sont des données de santé : "
+            "ils ne sont affichés que si vous cochez le consentement correspondant."
+        ),
     )
     consent_health_choice = forms.BooleanField(
-        label="J'accepte que les thèmes de santé de mon expérience soient affichés publiquement et servent à la recherche.",
+        label=_(
+            "J'accepte que les thèmes de santé de mon expérience soient affichés publiquement et servent à la recherche."
+        ),
         required=False,
     )
 
@@ -121,7 +127,7 @@ class ProfileFieldsForm(forms.ModelForm):
             "trainings": forms.Textarea(attrs={"rows": 3}),
             "territory_visibility": forms.RadioSelect,
         }
-        labels = {"allow_search_engines": "J'accepte que ma fiche soit référencée par les moteurs de recherche"}
+        labels = {"allow_search_engines": _("J'accepte que ma fiche soit référencée par les moteurs de recherche")}
 
     def __init__(self, *args, departments=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,16 +168,16 @@ class ProfileFieldsForm(forms.ModelForm):
 
 class RegistrationForm(AntiAbuseFormMixin, ProfileFieldsForm):
     email = forms.EmailField(
-        label="Votre adresse électronique",
-        help_text="Jamais affichée : elle sert à vous transmettre les demandes et à confirmer votre inscription.",
+        label=_("Votre adresse électronique"),
+        help_text=_("Jamais affichée : elle sert à vous transmettre les demandes et à confirmer votre inscription."),
     )
-    phone = forms.CharField(label="Téléphone (facultatif, jamais affiché)", required=False, max_length=30)
+    phone = forms.CharField(label=_("Téléphone (facultatif, jamais affiché)"), required=False, max_length=30)
     consent_listing = forms.BooleanField(
-        label="J'accepte de figurer dans l'annuaire selon les choix ci-dessus (nécessaire à l'inscription).",
-        error_messages={"required": "Cochez cette case pour figurer dans l'annuaire."},
+        label=_("J'accepte de figurer dans l'annuaire selon les choix ci-dessus (nécessaire à l'inscription)."),
+        error_messages={"required": _("Cochez cette case pour figurer dans l'annuaire.")},
     )
     consent_news_choice = forms.BooleanField(
-        label="J'accepte de recevoir des nouvelles du réseau (quelques courriels par an).", required=False
+        label=_("J'accepte de recevoir des nouvelles du réseau (quelques courriels par an)."), required=False
     )
 
     def clean_email(self):
@@ -194,17 +200,19 @@ class RegistrationForm(AntiAbuseFormMixin, ProfileFieldsForm):
 
 
 class ManageRequestForm(AntiAbuseFormMixin, forms.Form):
-    email = forms.EmailField(label="Votre adresse électronique")
+    email = forms.EmailField(label=_("Votre adresse électronique"))
 
 
 class ReportForm(AntiAbuseFormMixin, forms.Form):
     REASONS = [
-        ("faux", "Le profil semble faux ou usurpé"),
-        ("contenu", "Le contenu est inapproprié"),
-        ("autre", "Autre raison"),
+        ("faux", _("Le profil semble faux ou usurpé")),
+        ("contenu", _("Le contenu est inapproprié")),
+        ("autre", _("Autre raison")),
     ]
-    reason = forms.ChoiceField(label="Motif", choices=REASONS, widget=forms.RadioSelect)
-    message = forms.CharField(label="Précisions (facultatif)", required=False, max_length=1000, widget=forms.Textarea)
+    reason = forms.ChoiceField(label=_("Motif"), choices=REASONS, widget=forms.RadioSelect)
+    message = forms.CharField(
+        label=_("Précisions (facultatif)"), required=False, max_length=1000, widget=forms.Textarea
+    )
 
 
 def theme_options():

@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
@@ -94,7 +95,7 @@ def directory_facets(departments):
     return [
         Facet(
             "role",
-            "Rôle",
+            gettext("Rôle"),
             "roles__role",
             count_fn=_plain_counts("roles__role"),
             options=lambda: list(PartnerRole.choices),
@@ -102,7 +103,7 @@ def directory_facets(departments):
         ),
         Facet(
             "domaine",
-            "Domaine d'intervention",
+            gettext("Domaine d'intervention"),
             "domains__slug",
             count_fn=_plain_counts("domains__slug"),
             options=lambda: list(Domain.objects.order_by("sort_order", "name").values_list("slug", "name")),
@@ -110,23 +111,25 @@ def directory_facets(departments):
         ),
         Facet(
             "departement",
-            "Département",
+            gettext("Département"),
             "public_department",
             options=lambda: departments,
             count_fn=_plain_counts("public_department"),
         ),
-        Facet("region", "Région", "region", options=lambda: geo.REGION_CHOICES, count_fn=_plain_counts("region")),
+        Facet(
+            "region", gettext("Région"), "region", options=lambda: geo.REGION_CHOICES, count_fn=_plain_counts("region")
+        ),
         Facet(
             "distance",
-            "À distance",
+            gettext("À distance"),
             "remote_ok",
-            options=lambda: [("oui", "Possible à distance")],
+            options=lambda: [("oui", gettext("Possible à distance"))],
             filter_fn=_bool_filter,
             count_fn=_remote_counts,
         ),
         Facet(
             "theme",
-            "Thème d'expérience",
+            gettext("Thème d'expérience"),
             "tagged_themes__tag__slug",
             options=theme_options,
             filter_fn=_theme_filter,
@@ -134,7 +137,7 @@ def directory_facets(departments):
         ),
         Facet(
             "langue",
-            "Langue",
+            gettext("Langue"),
             "languages__code",
             count_fn=_plain_counts("languages__code"),
             options=lambda: list(Language.choices),
@@ -159,7 +162,7 @@ def directory_listing(page, request):
     departments = [(code, f"{name} ({code})") for code, name in settings.departments()]
     return Listing(
         facets=directory_facets(departments),
-        sorts=[Sort("nom", "Ordre alphabétique (A à Z)", ("display_name", "pk"))],
+        sorts=[Sort("nom", gettext("Ordre alphabétique (A à Z)"), ("display_name", "pk"))],
         per_page=page.per_page,
         prepare=with_public_relations,
     )
@@ -211,7 +214,7 @@ def contact(page, request, pk):
             subpage_url(page, "answer_route", "accepter", accept, request=request),
             subpage_url(page, "answer_route", "decliner", accept, request=request),
         )
-    return _render(request, page, "contact_sent.html", {"profile": profile}, title="Demande envoyée")
+    return _render(request, page, "contact_sent.html", {"profile": profile}, title=gettext("Demande envoyée"))
 
 
 def answer(page, request, action, token):
@@ -228,8 +231,8 @@ def answer(page, request, action, token):
         return _message(
             request,
             page,
-            "Ce lien n'est plus valable",
-            "Le lien a expiré (21 jours), a déjà servi, ou n'est pas complet. Rien n'a été transmis.",
+            gettext("Ce lien n'est plus valable"),
+            gettext("Le lien a expiré (21 jours), a déjà servi, ou n'est pas complet. Rien n'a été transmis."),
             status=400,
         )
     accepting = action == "accepter"
@@ -237,33 +240,37 @@ def answer(page, request, action, token):
         return _message(
             request,
             page,
-            "Accepter la mise en relation" if accepting else "Décliner la demande",
+            gettext("Accepter la mise en relation") if accepting else gettext("Décliner la demande"),
             (
-                "En confirmant, la structure recevra votre adresse électronique (et votre téléphone si vous l'avez "
-                "donné) pour vous écrire directement."
+                gettext(
+                    "En confirmant, la structure recevra votre adresse électronique (et votre téléphone si vous l'avez "
+                    "donné) pour vous écrire directement."
+                )
                 if accepting
-                else "En confirmant, la structure sera prévenue poliment, sans recevoir vos coordonnées."
+                else gettext("En confirmant, la structure sera prévenue poliment, sans recevoir vos coordonnées.")
             ),
             form_action=request.path,
-            button="Confirmer",
+            button=gettext("Confirmer"),
         )
     if not links.consume("contact", contact_request.nonce):
-        return _message(request, page, "Ce lien n'est plus valable", "Ce lien a déjà servi.", status=400)
+        return _message(
+            request, page, gettext("Ce lien n'est plus valable"), gettext("Ce lien a déjà servi."), status=400
+        )
     contact_request.responded_at = timezone.now()
     contact_request.status = ContactRequest.Status.ACCEPTED if accepting else ContactRequest.Status.DECLINED
     contact_request.save(update_fields=["responded_at", "status"])
     if accepting:
         emails.acceptance_to_structure(contact_request)
-        text = "Merci : la structure a reçu vos coordonnées et va vous écrire."
+        text = gettext("Merci : la structure a reçu vos coordonnées et va vous écrire.")
     else:
         emails.decline_to_structure(contact_request, page_url(page, request))
-        text = "C'est noté : la structure en est informée, sans vos coordonnées."
-    return _message(request, page, "Réponse enregistrée", text)
+        text = gettext("C'est noté : la structure en est informée, sans vos coordonnées.")
+    return _message(request, page, gettext("Réponse enregistrée"), text)
 
 
 def report(page, request, pk):
     profile = _published_profile(pk)
-    title = "Signaler ce profil"
+    title = gettext("Signaler ce profil")
     form = ReportForm(request.POST or None)
     context = {"profile": profile, "form": form}
     if request.method != "POST":
@@ -282,13 +289,15 @@ def report(page, request, pk):
             settings.contact_email,
             absolute(profile.admin_url()),
         )
-    return _message(request, page, "Merci pour votre signalement", "L'équipe de modération va examiner ce profil.")
+    return _message(
+        request, page, gettext("Merci pour votre signalement"), gettext("L'équipe de modération va examiner ce profil.")
+    )
 
 
 # --- Registration ---------------------------------------------------------------
 def registration(page, request):
     settings = PortalSettings.for_request(request)
-    title = "S'inscrire dans l'annuaire"
+    title = gettext("S'inscrire dans l'annuaire")
     form = RegistrationForm(request.POST or None, departments=settings.departments())
     context = {"form": form}
     if request.method != "POST":
@@ -309,9 +318,11 @@ def registration(page, request):
     return _message(
         request,
         page,
-        "Vérifiez votre boîte aux lettres",
-        "Nous vous avons écrit : ouvrez le lien reçu pour confirmer votre adresse. Votre profil sera ensuite relu "
-        "par l'équipe de modération, qui vous informera de sa décision.",
+        gettext("Vérifiez votre boîte aux lettres"),
+        gettext(
+            "Nous vous avons écrit : ouvrez le lien reçu pour confirmer votre adresse. Votre profil sera ensuite relu "
+            "par l'équipe de modération, qui vous informera de sa décision."
+        ),
     )
 
 
@@ -319,15 +330,21 @@ def confirm_email(page, request, token):
     data = links.read_token("confirm", token, links.CONFIRM_MAX_AGE)
     profile = PartnerProfile.objects.filter(pk=data[0]).first() if data else None
     if profile is None or links.is_used("confirm", data[1]):
-        return _message(request, page, "Ce lien n'est plus valable", "Le lien a expiré ou a déjà servi.", status=400)
+        return _message(
+            request,
+            page,
+            gettext("Ce lien n'est plus valable"),
+            gettext("Le lien a expiré ou a déjà servi."),
+            status=400,
+        )
     if request.method != "POST":
         return _message(
             request,
             page,
-            "Confirmer votre adresse",
-            "Confirmez votre adresse pour transmettre votre profil à l'équipe de modération.",
+            gettext("Confirmer votre adresse"),
+            gettext("Confirmez votre adresse pour transmettre votre profil à l'équipe de modération."),
             form_action=request.path,
-            button="Confirmer mon adresse",
+            button=gettext("Confirmer mon adresse"),
         )
     if links.consume("confirm", data[1]) and profile.email_confirmed_at is None:
         profile.email_confirmed_at = timezone.now()
@@ -335,14 +352,16 @@ def confirm_email(page, request, token):
     return _message(
         request,
         page,
-        "Adresse confirmée",
-        "Merci. Votre profil est maintenant relu par l'équipe de modération ; vous recevrez un courriel dès sa décision.",
+        gettext("Adresse confirmée"),
+        gettext(
+            "Merci. Votre profil est maintenant relu par l'équipe de modération ; vous recevrez un courriel dès sa décision."
+        ),
     )
 
 
 # --- Self-service ----------------------------------------------------------------
 def manage_request(page, request):
-    title = "Gérer mon profil"
+    title = gettext("Gérer mon profil")
     form = ManageRequestForm(request.POST or None)
     context = {"form": form}
     if request.method != "POST":
@@ -360,8 +379,10 @@ def manage_request(page, request):
     return _message(
         request,
         page,
-        "Demande enregistrée",
-        "Si cette adresse correspond à un profil de l'annuaire, un lien valable une heure vient d'y être envoyé.",
+        gettext("Demande enregistrée"),
+        gettext(
+            "Si cette adresse correspond à un profil de l'annuaire, un lien valable une heure vient d'y être envoyé."
+        ),
     )
 
 
@@ -377,22 +398,24 @@ def manage_open(page, request, token):
         return _message(
             request,
             page,
-            "Ce lien n'est plus valable",
-            "Le lien a expiré ou a déjà servi. Vous pouvez en demander un nouveau.",
+            gettext("Ce lien n'est plus valable"),
+            gettext("Le lien a expiré ou a déjà servi. Vous pouvez en demander un nouveau."),
             status=400,
-            links_=[(subpage_path(page, "manage_request_route", request=request), "Demander un nouveau lien")],
+            links_=[(subpage_path(page, "manage_request_route", request=request), gettext("Demander un nouveau lien"))],
         )
     if request.method != "POST":
         return _message(
             request,
             page,
-            "Ouvrir mon espace",
-            "Ce lien ne sert qu'une fois ; votre espace reste ouvert une heure dans ce navigateur.",
+            gettext("Ouvrir mon espace"),
+            gettext("Ce lien ne sert qu'une fois ; votre espace reste ouvert une heure dans ce navigateur."),
             form_action=request.path,
-            button="Ouvrir mon espace",
+            button=gettext("Ouvrir mon espace"),
         )
     if not links.consume(purpose, data[1]):
-        return _message(request, page, "Ce lien n'est plus valable", "Ce lien a déjà servi.", status=400)
+        return _message(
+            request, page, gettext("Ce lien n'est plus valable"), gettext("Ce lien a déjà servi."), status=400
+        )
     if yearly:
         profile.last_confirmed_at = timezone.now()
         profile.confirmation_requested_at = None
@@ -413,7 +436,7 @@ def manage(page, request):
     if profile is None:
         return HttpResponseRedirect(subpage_path(page, "manage_request_route", request=request))
     settings = PortalSettings.for_request(request)
-    title = "Mon profil"
+    title = gettext("Mon profil")
     action = request.POST.get("action", "") if request.method == "POST" else ""
     form = ProfileFieldsForm(
         request.POST if action == "enregistrer" else None, instance=profile, departments=settings.departments()
@@ -423,16 +446,16 @@ def manage(page, request):
     if action == "enregistrer":
         if form.is_valid():
             form.save_profile()
-            notice = "Vos modifications sont enregistrées."
+            notice = gettext("Vos modifications sont enregistrées.")
         else:
             status = 400
-            title = "Erreur : Mon profil"
+            title = gettext("Erreur : Mon profil")
     elif action == "pause" and profile.status == PartnerProfile.Status.PUBLISHED:
         profile.set_status(PartnerProfile.Status.PAUSED)
-        notice = "Votre profil est en pause : il n'est plus visible."
+        notice = gettext("Votre profil est en pause : il n'est plus visible.")
     elif action == "reprendre" and profile.status == PartnerProfile.Status.PAUSED and profile.published_at:
         profile.set_status(PartnerProfile.Status.PUBLISHED)
-        notice = "Votre profil est de nouveau visible."
+        notice = gettext("Votre profil est de nouveau visible.")
     elif action == "supprimer":
         if request.POST.get("confirmer_suppression") == "oui":
             delete_profile(profile)
@@ -440,10 +463,12 @@ def manage(page, request):
             return _message(
                 request,
                 page,
-                "Profil supprimé",
-                "Votre profil, vos demandes de contact et les courriels qui vous concernaient ont été effacés.",
+                gettext("Profil supprimé"),
+                gettext(
+                    "Votre profil, vos demandes de contact et les courriels qui vous concernaient ont été effacés."
+                ),
             )
-        notice = "Pour supprimer votre profil, cochez la case de confirmation."
+        notice = gettext("Pour supprimer votre profil, cochez la case de confirmation.")
         status = 400
     requests = profile.contact_requests.exclude(status=ContactRequest.Status.SPAM).order_by("-created_at")
     return _render(

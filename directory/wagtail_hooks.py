@@ -12,6 +12,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -63,8 +65,8 @@ class NoCreatePermissionHelper(PermissionHelper):
 class PrivateAwareInspectView(InspectView):
     def get_fields_dict(self):
         fields = [self.get_dict_for_field(name) for name in PUBLIC_FIELDS]
-        fields.append({"label": "Rôles", "value": ", ".join(self.instance.role_labels()) or "—"})
-        fields.append({"label": "Thèmes", "value": ", ".join(t.name for t in self.instance.themes.all()) or "—"})
+        fields.append({"label": _("Rôles"), "value": ", ".join(self.instance.role_labels()) or "—"})
+        fields.append({"label": _("Thèmes"), "value": ", ".join(t.name for t in self.instance.themes.all()) or "—"})
         if can_see_private(self.request.user):
             fields += [self.get_dict_for_field(name) for name in PRIVATE_FIELDS]
         return fields
@@ -85,7 +87,7 @@ class ProfileEditView(EditView):
 
 class PartnerProfileAdmin(ModelAdmin):
     model = PartnerProfile
-    menu_label = "Profils"
+    menu_label = _("Profils")
     menu_icon = "user"
     inspect_view_enabled = True
     inspect_view_class = PrivateAwareInspectView
@@ -108,7 +110,7 @@ class PartnerProfileAdmin(ModelAdmin):
                     FieldPanel("availability"),
                     FieldPanel("association"),
                 ],
-                heading="Profil public",
+                heading=_("Profil public"),
             ),
             ObjectList(
                 [
@@ -117,15 +119,15 @@ class PartnerProfileAdmin(ModelAdmin):
                     FieldPanel("remote_ok"),
                     FieldPanel("mobility"),
                 ],
-                heading="Territoire",
+                heading=_("Territoire"),
             ),
             ObjectList(
                 [
                     FieldPanel("status"),
                     FieldPanel("allow_search_engines"),
-                    MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading="Coordonnées privées"),
+                    MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Coordonnées privées")),
                 ],
-                heading="État et coordonnées",
+                heading=_("État et coordonnées"),
             ),
         ]
     )
@@ -161,7 +163,7 @@ class PartnerProfileAdmin(ModelAdmin):
 
 class ContactRequestAdmin(ModelAdmin):
     model = ContactRequest
-    menu_label = "Demandes de contact"
+    menu_label = _("Demandes de contact")
     menu_icon = "mail"
     inspect_view_enabled = True
     permission_helper_class = NoCreatePermissionHelper
@@ -199,7 +201,7 @@ class ContactRequestAdmin(ModelAdmin):
 
 
 class DirectoryAdminGroup(ModelAdminGroup):
-    menu_label = "Annuaire"
+    menu_label = _("Annuaire")
     menu_icon = "group"
     menu_order = 250
     items = (PartnerProfileAdmin, ContactRequestAdmin)
@@ -210,8 +212,8 @@ modeladmin_register(DirectoryAdminGroup)
 
 @hooks.register("register_log_actions")
 def register_directory_actions(actions):
-    actions.register_action("directory.approve", "Profil approuvé", "Profil approuvé par la modération")
-    actions.register_action("directory.refuse", "Profil refusé", "Profil refusé par la modération")
+    actions.register_action("directory.approve", _("Profil approuvé"), _("Profil approuvé par la modération"))
+    actions.register_action("directory.refuse", _("Profil refusé"), _("Profil refusé par la modération"))
 
 
 def _require(user, perm):
@@ -227,11 +229,11 @@ def moderate_view(request, pk, approve):
         profile.email_confirmed_at = profile.email_confirmed_at or timezone.now()
         profile.publish()
         log(instance=profile, action="directory.approve", user=request.user)
-        messages.success(request, f"{profile} : publié.")
+        messages.success(request, gettext("%(profile)s : publié.") % {"profile": profile})
     else:
         profile.set_status(PartnerProfile.Status.REFUSED)
         log(instance=profile, action="directory.refuse", user=request.user)
-        messages.success(request, f"{profile} : refusé.")
+        messages.success(request, gettext("%(profile)s : refusé.") % {"profile": profile})
     directory = DirectoryPage.objects.live().first()
     manage_url = link_for_email(directory, "manage_link_route", links.make_token("manage", profile.pk))
     emails.moderation_outcome(profile, approve, manage_url)

@@ -11,6 +11,8 @@ may act on a task state.
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
 # Revision keys that describe bookkeeping, not content.
@@ -103,12 +105,12 @@ class CrossReviewTask(AbstractGroupApprovalTask):
     groups who is neither the author nor the approver of another step."""
 
     class Meta:
-        verbose_name = "étape de relecture croisée"
-        verbose_name_plural = "étapes de relecture croisée"
+        verbose_name = _("étape de relecture croisée")
+        verbose_name_plural = _("étapes de relecture croisée")
 
     @classmethod
     def get_description(cls):
-        return (
+        return gettext(
             "Un membre des groupes choisis approuve, à condition de ne pas être l'auteur de la version relue "
             "ni d'avoir déjà approuvé une autre étape de la même relecture."
         )
@@ -116,11 +118,11 @@ class CrossReviewTask(AbstractGroupApprovalTask):
     def blocking_reason(self, task_state, user):
         """Why `user` may not act on `task_state`, in French, or None."""
         if not user.is_authenticated or not self._user_in_groups(user):
-            return "Cette étape attend un autre groupe de relecteurs."
+            return gettext("Cette étape attend un autre groupe de relecteurs.")
         if task_state.status != TaskState.STATUS_IN_PROGRESS or task_state.task_id != self.pk:
-            return "Cette étape n'est pas en cours."
+            return gettext("Cette étape n'est pas en cours.")
         if user.pk in (effective_author_id(task_state.revision), task_state.workflow_state.requested_by_id):
-            return "On ne relit pas sa propre modification."
+            return gettext("On ne relit pas sa propre modification.")
         prior = (
             TaskState.objects.filter(
                 workflow_state_id=task_state.workflow_state_id,
@@ -132,7 +134,9 @@ class CrossReviewTask(AbstractGroupApprovalTask):
             .exists()
         )
         if prior:
-            return "Vous avez déjà approuvé une autre étape : la seconde approbation revient à une autre personne."
+            return gettext(
+                "Vous avez déjà approuvé une autre étape : la seconde approbation revient à une autre personne."
+            )
         return None
 
     def get_actions(self, obj, user):
@@ -140,9 +144,9 @@ class CrossReviewTask(AbstractGroupApprovalTask):
         if task_state is None or self.blocking_reason(task_state, user):
             return []
         return [
-            ("reject", "Demander des modifications", True),
-            ("approve", "Approuver", False),
-            ("approve", "Approuver avec un commentaire", True),
+            ("reject", gettext("Demander des modifications"), True),
+            ("approve", gettext("Approuver"), False),
+            ("approve", gettext("Approuver avec un commentaire"), True),
         ]
 
     def on_action(self, task_state, user, action_name, **kwargs):

@@ -18,12 +18,13 @@ person that no finished workflow approved is logged in Wagtail's audit log as
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState, WorkflowState
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
+from core.emails import render_email
 from core.models.outbox import queue_email
 from editorial.models import CrossReviewTask
 
@@ -57,7 +58,7 @@ def admin_edit_url(base_content_type, object_id):
 
 def _name(user):
     if user is None:
-        return "le système"
+        return gettext("le système")
     return user.get_full_name() or user.get_username()
 
 
@@ -72,14 +73,14 @@ def _recipients(users, exclude=()):
     return emails
 
 
-def _send(purpose, subject, template, context, to):
-    """One message per recipient (reviewers do not see each other's address)."""
+def _send(purpose, template, context, to):
+    """One message per recipient (reviewers do not see each other's address).
+
+    The texts are templates: editorial/templates/editorial/emails/<template>.txt
+    and <template>_subject.txt (see core.emails)."""
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
-    body = render_to_string(f"editorial/emails/{template}.txt", context).strip() + "\n"
-    return [
-        queue_email(to=address, subject=f"[{settings.WAGTAIL_SITE_NAME}] {subject}", body=body, purpose=purpose)
-        for address in to
-    ]
+    subject, body = render_email(f"editorial/emails/{template}", context)
+    return [queue_email(to=address, subject=subject, body=body, purpose=purpose) for address in to]
 
 
 def _authors(workflow_state, revision):
@@ -98,7 +99,6 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     revision = instance.revision
     _send(
         "editorial.review_requested",
-        f"À relire : « {revision.object_str} »",
         "review_requested",
         {
             "title": revision.object_str,
@@ -116,7 +116,6 @@ def on_task_approved(sender, instance, user=None, **kwargs):
     finished = workflow_state.status == WorkflowState.STATUS_APPROVED
     _send(
         "editorial.step_approved",
-        f"Étape approuvée : « {revision.object_str} »",
         "step_approved",
         {
             "title": revision.object_str,
@@ -135,7 +134,6 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
     revision = task_state.revision
     _send(
         "editorial.changes_requested",
-        f"Modifications demandées : « {revision.object_str} »",
         "changes_requested",
         {
             "title": revision.object_str,
@@ -180,11 +178,10 @@ def on_log_entry_saved(sender, instance, created, **kwargs):
     people = [revision.user, workflow_state.requested_by if workflow_state else None]
     _send(
         "editorial.published",
-        f"Publié : « {revision.object_str} »",
         "published",
         {
             "title": revision.object_str,
-            "publisher": _name(instance.user),
+            "publisher": _name(instance.user) if instance.user else "",
             "reviewed": reviewed,
             "url": admin_edit_url(revision.base_content_type, revision.object_id),
         },

@@ -9,6 +9,8 @@ from heapq import merge
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import ModelLogEntry, PageLogEntry
 
@@ -67,8 +69,8 @@ class ListPanel(Component):
 
 class ToReviewPanel(ListPanel):
     name = "editorial_to_review"
-    heading = "À relire par moi"
-    empty_text = "Rien n'attend votre relecture."
+    heading = _("À relire par moi")
+    empty_text = _("Rien n'attend votre relecture.")
     order = 90
 
     def get_items(self):
@@ -83,8 +85,15 @@ class ToReviewPanel(ListPanel):
                 "url": _relative(
                     admin_edit_url(state.workflow_state.base_content_type, state.workflow_state.object_id)
                 ),
-                "meta": f"{state.task.name} — proposé par "
-                f"{state.revision.user.get_full_name() or state.revision.user.get_username() if state.revision.user else 'inconnu'}",
+                "meta": gettext("%(task)s — proposé par %(author)s")
+                % {
+                    "task": state.task.name,
+                    "author": (
+                        state.revision.user.get_full_name() or state.revision.user.get_username()
+                        if state.revision.user
+                        else gettext("inconnu")
+                    ),
+                },
                 "date": state.started_at,
             }
             for state in states
@@ -108,23 +117,27 @@ class LogPanel(ListPanel):
                 url = reverse("wagtailadmin_pages:edit", args=[entry.page_id])
             else:
                 url = _relative(admin_edit_url(entry.content_type, entry.object_id))
-            who = entry.user.get_full_name() or entry.user.get_username() if entry.user else "publication programmée"
+            who = (
+                entry.user.get_full_name() or entry.user.get_username()
+                if entry.user
+                else gettext("publication programmée")
+            )
             items.append({"title": entry.label, "url": url, "meta": who, "date": entry.timestamp})
         return items
 
 
 class LatestPublicationsPanel(LogPanel):
     name = "editorial_latest_publications"
-    heading = "Dernières publications"
-    empty_text = "Aucune publication pour l'instant."
+    heading = _("Dernières publications")
+    empty_text = _("Aucune publication pour l'instant.")
     actions = ("wagtail.publish", "wagtail.publish.scheduled")
     order = 260
 
 
 class UnreviewedPublicationsPanel(LogPanel):
     name = "editorial_unreviewed"
-    heading = "Publié sans relecture croisée"
-    empty_text = "Toutes les publications récentes sont passées par la relecture croisée."
+    heading = _("Publié sans relecture croisée")
+    empty_text = _("Toutes les publications récentes sont passées par la relecture croisée.")
     actions = (UNREVIEWED_ACTION,)
     order = 95
 
@@ -156,15 +169,15 @@ class DirectoryQueuePanel(ListPanel):
 
 class PendingRegistrationsPanel(DirectoryQueuePanel):
     name = "editorial_pending_registrations"
-    heading = "Inscriptions à modérer"
-    empty_text = "Aucune inscription en attente."
+    heading = _("Inscriptions à modérer")
+    empty_text = _("Aucune inscription en attente.")
     query_name = "pending_registrations"
 
 
 class StaleContactRequestsPanel(DirectoryQueuePanel):
     name = "editorial_stale_contact_requests"
-    heading = "Demandes de contact sans réponse depuis plus de 7 jours"
-    empty_text = "Aucune demande de contact en souffrance."
+    heading = _("Demandes de contact sans réponse depuis plus de 7 jours")
+    empty_text = _("Aucune demande de contact en souffrance.")
     query_name = "stale_contact_requests"
     query_kwargs = {"days": 7}
 

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from editorial.notifications import UNREVIEWED_ACTION
@@ -16,6 +17,6 @@ def add_editorial_panels(request, panels):
 def register_editorial_log_actions(actions):
     actions.register_action(
         UNREVIEWED_ACTION,
-        "Publié sans relecture croisée",
-        "Publié directement, sans passer par la relecture croisée",
+        _("Publié sans relecture croisée"),
+        _("Publié directement, sans passer par la relecture croisée"),
     )

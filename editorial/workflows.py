@@ -10,6 +10,7 @@ check: the two approvals are the permission.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 
 # This module is imported by wagtail.models itself (WAGTAIL_FINISH_WORKFLOW_ACTION
 # is resolved when WorkflowState is defined): model imports stay inside functions,
@@ -47,7 +48,7 @@ def check_cross_review(workflow_state, revision):
     people = list(approvers.values())
     authors = {effective_author_id(revision), workflow_state.requested_by_id} - {None}
     if set(approvers) != steps or None in people or len(set(people)) != len(people) or authors & set(people):
-        raise PermissionDenied("La relecture croisée n'est pas complète : publication refusée.")
+        raise PermissionDenied(gettext("La relecture croisée n'est pas complète : publication refusée."))
 
 
 def publish_workflow_state(workflow_state, user=None):

@@ -1,5 +1,6 @@
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,6 +18,7 @@ from core.antiabuse import (
     render_rate_limited,
 )
 from core.blocks import BaseStreamBlock
+from core.emails import render_email
 from core.models.mixins import IntroMixin, NoIndexMixin
 from core.models.outbox import queue_email
 from core.models.settings import PortalSettings
@@ -24,44 +26,46 @@ from search.text import searchable_text
 
 
 class ContinuumStageBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label="Étape", max_length=40, help_text="Par exemple : « Avec le patient ».")
-    model_name = blocks.CharBlock(label="Modèle", max_length=60, help_text="Par exemple : partenariat.")
-    text = blocks.TextBlock(label="Explication", max_length=300)
+    label = blocks.CharBlock(label=_("Étape"), max_length=40, help_text=_("Par exemple : « Avec le patient »."))
+    model_name = blocks.CharBlock(label=_("Modèle"), max_length=60, help_text=_("Par exemple : partenariat."))
+    text = blocks.TextBlock(label=_("Explication"), max_length=300)
 
 
 class PillarBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label="Titre", max_length=80)
-    text = blocks.TextBlock(label="Texte", max_length=300)
-    page = blocks.PageChooserBlock(label="Page")
-    link_label = blocks.CharBlock(label="Texte du lien", max_length=80, help_text="Dites où mène le lien.")
+    title = blocks.CharBlock(label=_("Titre"), max_length=80)
+    text = blocks.TextBlock(label=_("Texte"), max_length=300)
+    page = blocks.PageChooserBlock(label=_("Page"))
+    link_label = blocks.CharBlock(label=_("Texte du lien"), max_length=80, help_text=_("Dites où mène le lien."))
 
 
 class HomePage(IntroMixin, Page):
     """The portal's front door: what partnership is, and the three pillars."""
 
-    hero_title = models.CharField("Titre d'accroche", max_length=160)
+    hero_title = models.CharField(_("Titre d'accroche"), max_length=160)
     continuum_title = models.CharField(
-        "Titre du continuum", max_length=160, default="Du soin « pour » le patient au soin « avec » le patient"
+        _("Titre du continuum"), max_length=160, default="Du soin « pour » le patient au soin « avec » le patient"
     )
     continuum = StreamField(
-        [("stage", ContinuumStageBlock(label="Étape"))],
+        [("stage", ContinuumStageBlock(label=_("Étape")))],
         blank=True,
         use_json_field=True,
-        verbose_name="Continuum",
-        help_text="Les étapes, dans l'ordre, du soin centré sur la maladie au partenariat.",
+        verbose_name=_("Continuum"),
+        help_text=_("Les étapes, dans l'ordre, du soin centré sur la maladie au partenariat."),
     )
     pillars = StreamField(
-        [("pillar", PillarBlock(label="Pilier"))],
+        [("pillar", PillarBlock(label=_("Pilier")))],
         blank=True,
         use_json_field=True,
-        verbose_name="Les piliers du portail",
+        verbose_name=_("Les piliers du portail"),
     )
-    body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True, verbose_name="Contenu")
+    body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True, verbose_name=_("Contenu"))
 
     content_panels = Page.content_panels + [
         FieldPanel("hero_title"),
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("continuum_title"), FieldPanel("continuum")], heading="Continuum de l'engagement"),
+        MultiFieldPanel(
+            [FieldPanel("continuum_title"), FieldPanel("continuum")], heading=_("Continuum de l'engagement")
+        ),
         FieldPanel("pillars"),
         FieldPanel("body"),
     ]
@@ -76,7 +80,7 @@ class HomePage(IntroMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
-        verbose_name = "page d'accueil"
+        verbose_name = _("page d'accueil")
 
     def search_text(self):
         return searchable_text(self.title, self.hero_title, self.intro, self.body)
@@ -102,7 +106,7 @@ class HomePage(IntroMixin, Page):
 class StandardPage(NoIndexMixin, IntroMixin, Page):
     """A page of text built from the shared block library (about, legal…)."""
 
-    body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True, verbose_name="Contenu")
+    body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True, verbose_name=_("Contenu"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     promote_panels = NoIndexMixin.promote_panels
@@ -113,8 +117,8 @@ class StandardPage(NoIndexMixin, IntroMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "page standard"
-        verbose_name_plural = "pages standard"
+        verbose_name = _("page standard")
+        verbose_name_plural = _("pages standard")
 
     def search_text(self):
         return searchable_text(self.title, self.intro, self.body)
@@ -125,11 +129,11 @@ class ContactFormField(AbstractFormField):
 
 
 class ContactSubmission(AbstractFormSubmission):
-    is_spam = models.BooleanField("Indésirable", default=False)
+    is_spam = models.BooleanField(_("Indésirable"), default=False)
 
     class Meta:
-        verbose_name = "message de contact"
-        verbose_name_plural = "messages de contact"
+        verbose_name = _("message de contact")
+        verbose_name_plural = _("messages de contact")
 
 
 class ContactPage(IntroMixin, AbstractEmailForm):
@@ -137,20 +141,20 @@ class ContactPage(IntroMixin, AbstractEmailForm):
     stored first, then emailed to the site's contact address (through the
     outbox, so an SMTP failure loses nothing)."""
 
-    thank_you_text = RichTextField("Message de remerciement", blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(_("Message de remerciement"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
         FieldPanel("intro"),
-        InlinePanel("form_fields", label="Champs du formulaire"),
+        InlinePanel("form_fields", label=_("Champs du formulaire")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
                 FieldPanel("subject"),
             ],
-            heading="Courriel",
-            help_text="Sans destinataire, les messages vont à l'adresse de contact des réglages du portail.",
+            heading=_("Courriel"),
+            help_text=_("Sans destinataire, les messages vont à l'adresse de contact des réglages du portail."),
         ),
     ]
 
@@ -159,7 +163,7 @@ class ContactPage(IntroMixin, AbstractEmailForm):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
 
     class Meta:
-        verbose_name = "page de contact"
+        verbose_name = _("page de contact")
 
     def search_text(self):
         return searchable_text(self.title, self.intro)
@@ -195,17 +199,13 @@ class ContactPage(IntroMixin, AbstractEmailForm):
 
     def send_mail(self, form):
         to = self.to_address or PortalSettings.for_site(self.get_site()).contact_email
-        lines = [
-            f"{field.label} : {form.cleaned_data.get(name, '')}"
+        fields = [
+            (field.label, str(form.cleaned_data.get(name, "")))
             for name, field in form.fields.items()
             if name in self._storable(form)
         ]
-        queue_email(
-            to=to,
-            subject=self.subject or "Nouveau message depuis le formulaire de contact",
-            body="\n".join(lines),
-            purpose="contact-form",
-        )
+        subject, body = render_email("home/emails/contact_form", {"subject": self.subject, "fields": fields})
+        queue_email(to=to, subject=subject, body=body, purpose="contact-form")
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

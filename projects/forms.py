@@ -3,6 +3,9 @@
 import datetime
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core import geo
 from core.antiabuse import AntiAbuseFormMixin
@@ -19,9 +22,9 @@ def _year_field(label, required=False):
         min_value=1990,
         max_value=this_year + 5,
         error_messages={
-            "invalid": "Saisissez une année en chiffres, par exemple 2024.",
-            "min_value": "Saisissez une année à partir de 1990.",
-            "max_value": f"Saisissez une année au plus tard en {this_year + 5}.",
+            "invalid": _("Saisissez une année en chiffres, par exemple 2024."),
+            "min_value": _("Saisissez une année à partir de 1990."),
+            "max_value": format_lazy(_("Saisissez une année au plus tard en {year}."), year=this_year + 5),
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
@@ -29,66 +32,68 @@ def _year_field(label, required=False):
 
 class ProjectProposalForm(AntiAbuseFormMixin, forms.Form):
     submitter_name = forms.CharField(
-        label="Votre nom",
+        label=_("Votre nom"),
         max_length=120,
-        help_text="Pour vous répondre ; il ne sera jamais publié.",
+        help_text=_("Pour vous répondre ; il ne sera jamais publié."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     submitter_email = forms.EmailField(
-        label="Votre adresse électronique",
-        help_text="Vous recevrez un accusé de réception ; elle ne sera jamais publiée.",
+        label=_("Votre adresse électronique"),
+        help_text=_("Vous recevrez un accusé de réception ; elle ne sera jamais publiée."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    title = forms.CharField(label="Titre du projet", max_length=160)
-    summary = forms.CharField(label="Le projet en une phrase", max_length=255)
-    domain = forms.ChoiceField(label="Domaine")
+    title = forms.CharField(label=_("Titre du projet"), max_length=160)
+    summary = forms.CharField(label=_("Le projet en une phrase"), max_length=255)
+    domain = forms.ChoiceField(label=_("Domaine"))
     themes = forms.CharField(
-        label="Thèmes",
+        label=_("Thèmes"),
         required=False,
         max_length=255,
-        help_text="Séparés par des virgules, par exemple : parcours de soins, aidants, FALC.",
+        help_text=_("Séparés par des virgules, par exemple : parcours de soins, aidants, FALC."),
     )
-    structure_name = forms.CharField(label="Structure porteuse", max_length=160)
-    structure_type = forms.ChoiceField(label="Type de structure", choices=[("", "—")] + StructureType.choices)
-    department_code = forms.ChoiceField(label="Département", choices=[("", "—")] + geo.DEPARTMENT_CHOICES)
-    town = forms.CharField(label="Commune", max_length=100, required=False)
-    start_year = _year_field("Année de début")
-    end_year = _year_field("Année de fin (si elle est connue)")
-    status = forms.ChoiceField(label="État du projet", choices=ProjectStatus.choices, widget=forms.RadioSelect)
+    structure_name = forms.CharField(label=_("Structure porteuse"), max_length=160)
+    structure_type = forms.ChoiceField(label=_("Type de structure"), choices=[("", "—")] + StructureType.choices)
+    department_code = forms.ChoiceField(label=_("Département"), choices=[("", "—")] + geo.DEPARTMENT_CHOICES)
+    town = forms.CharField(label=_("Commune"), max_length=100, required=False)
+    start_year = _year_field(_("Année de début"))
+    end_year = _year_field(_("Année de fin (si elle est connue)"))
+    status = forms.ChoiceField(label=_("État du projet"), choices=ProjectStatus.choices, widget=forms.RadioSelect)
     engagement_degree = forms.ChoiceField(
-        label="Degré d'engagement des patients",
+        label=_("Degré d'engagement des patients"),
         choices=EngagementDegree.choices,
         widget=forms.RadioSelect,
-        help_text="Information, consultation, collaboration ou partenariat (co-construction et co-décision).",
+        help_text=_("Information, consultation, collaboration ou partenariat (co-construction et co-décision)."),
     )
-    engagement_scale = forms.ChoiceField(label="Niveau", choices=EngagementScale.choices, widget=forms.RadioSelect)
+    engagement_scale = forms.ChoiceField(label=_("Niveau"), choices=EngagementScale.choices, widget=forms.RadioSelect)
     partner_roles = forms.MultipleChoiceField(
-        label="Rôles des partenaires impliqués",
+        label=_("Rôles des partenaires impliqués"),
         choices=PartnerRole.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     objectives = forms.CharField(
-        label="Objectifs", required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Objectifs"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
     )
     team = forms.CharField(
-        label="L'équipe (rôles, sans noms)",
+        label=_("L'équipe (rôles, sans noms)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Par exemple : deux patientes partenaires, une cadre de santé, un médecin.",
+        help_text=_("Par exemple : deux patientes partenaires, une cadre de santé, un médecin."),
     )
     results = forms.CharField(
-        label="Résultats et enseignements", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Résultats et enseignements"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
     public_contact_email = forms.EmailField(
-        label="Adresse de contact à publier (facultatif)",
+        label=_("Adresse de contact à publier (facultatif)"),
         required=False,
-        help_text="Une adresse générique de service ou de structure, jamais une adresse personnelle.",
+        help_text=_("Une adresse générique de service ou de structure, jamais une adresse personnelle."),
     )
     consent = forms.BooleanField(
-        label="J'accepte que ces informations servent à préparer une fiche projet, relue par l'équipe éditoriale avant publication.",
-        error_messages={"required": "Cochez cette case pour que nous puissions traiter votre proposition."},
+        label=_(
+            "J'accepte que ces informations servent à préparer une fiche projet, relue par l'équipe éditoriale avant publication."
+        ),
+        error_messages={"required": _("Cochez cette case pour que nous puissions traiter votre proposition.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -99,7 +104,7 @@ class ProjectProposalForm(AntiAbuseFormMixin, forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("start_year"), cleaned.get("end_year")
         if start and end and end < start:
-            self.add_error("end_year", "L'année de fin ne peut pas précéder l'année de début.")
+            self.add_error("end_year", gettext("L'année de fin ne peut pas précéder l'année de début."))
         return cleaned
 
     def theme_names(self):

@@ -10,15 +10,17 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 DATA_FILE = Path(__file__).parent / "static" / "projects" / "france-departments.json"
 
 # Count thresholds for the shading classes: (minimum, class, legend).
 SHADES = [
-    (0, 0, "aucun projet"),
-    (1, 1, "1 projet"),
-    (2, 2, "2 ou 3 projets"),
-    (4, 3, "4 à 6 projets"),
-    (7, 4, "7 projets ou plus"),
+    (0, 0, _("aucun projet")),
+    (1, 1, _("1 projet")),
+    (2, 2, _("2 ou 3 projets")),
+    (4, 3, _("4 à 6 projets")),
+    (7, 4, _("7 projets ou plus")),
 ]
 
 

@@ -10,9 +10,12 @@ from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
+from core.emails import render_email
 from core.facets import Facet, used_tags
 from core.links import page_url, subpage_url
 from core.listing import Listing, Sort
@@ -24,8 +27,8 @@ from projects.forms import ProjectProposalForm
 from projects.models import ProjectPage, ProjectPartnerRole, ProjectProposal, ProjectStatus
 
 PROJECT_SORTS = [
-    Sort("recent", "Les plus récents", ("-start_year", "-first_published_at", "title")),
-    Sort("titre", "Ordre alphabétique (A à Z)", ("title", "pk")),
+    Sort("recent", _("Les plus récents"), ("-start_year", "-first_published_at", "title")),
+    Sort("titre", _("Ordre alphabétique (A à Z)"), ("title", "pk")),
 ]
 
 
@@ -41,28 +44,33 @@ def project_facets(include_domain=True):
     if include_domain:
         facets.append(
             Facet(
-                "domaine", "Domaine", "domain__slug", options=lambda: list(Domain.objects.values_list("slug", "name"))
+                "domaine",
+                gettext("Domaine"),
+                "domain__slug",
+                options=lambda: list(Domain.objects.values_list("slug", "name")),
             )
         )
     facets += [
-        Facet("region", "Région", "region_code", options=lambda: geo.REGION_CHOICES),
+        Facet("region", gettext("Région"), "region_code", options=lambda: geo.REGION_CHOICES),
         Facet(
             "departement",
-            "Département",
+            gettext("Département"),
             "department_code",
             options=lambda: [(code, f"{name} ({code})") for code, (name, _r) in geo.DEPARTMENTS.items()],
         ),
         Facet(
             "theme",
-            "Thème",
+            gettext("Thème"),
             "tagged_items__tag__slug",
             options=used_tags("projects_projectpagetag_items"),
         ),
-        Facet("statut", "État", "status", options=lambda: ProjectStatus.choices),
-        Facet("engagement", "Degré d'engagement", "engagement_degree", options=lambda: EngagementDegree.choices),
-        Facet("niveau", "Niveau", "engagement_scale", options=lambda: EngagementScale.choices),
-        Facet("role", "Rôle des partenaires", "partner_roles__role", options=lambda: PartnerRole.choices),
-        Facet("annee", "Année de début", "start_year", options=_year_options),
+        Facet("statut", gettext("État"), "status", options=lambda: ProjectStatus.choices),
+        Facet(
+            "engagement", gettext("Degré d'engagement"), "engagement_degree", options=lambda: EngagementDegree.choices
+        ),
+        Facet("niveau", gettext("Niveau"), "engagement_scale", options=lambda: EngagementScale.choices),
+        Facet("role", gettext("Rôle des partenaires"), "partner_roles__role", options=lambda: PartnerRole.choices),
+        Facet("annee", gettext("Année de début"), "start_year", options=_year_options),
     ]
     return facets
 
@@ -154,7 +162,7 @@ def territory_map(index_page, request):
             "legend": [(shade_class, label) for _min, shade_class, label in mapdata.SHADES],
             "credit": mapdata.credit(),
             "region_name": settings.region_name,
-            "breadcrumb_current": "Carte du territoire",
+            "breadcrumb_current": gettext("Carte du territoire"),
         }
     )
     return TemplateResponse(request, "projects/project_map.html", context)
@@ -163,7 +171,7 @@ def territory_map(index_page, request):
 def atom_feed(index_page, request, limit=30):
     """Newly published projects. Public facts only: no submitter, no contact."""
     feed = Atom1Feed(
-        title=f"{index_page.title} — nouveaux projets",
+        title=gettext("%(title)s — nouveaux projets") % {"title": index_page.title},
         link=page_url(index_page, request),
         description=index_page.intro,
         language="fr",
@@ -198,7 +206,7 @@ def atom_feed(index_page, request, limit=30):
 def propose(index_page, request):
     template = "projects/project_proposal.html"
     context = index_page.get_context(request)
-    context["breadcrumb_current"] = "Proposer un projet"
+    context["breadcrumb_current"] = gettext("Proposer un projet")
     if request.method != "POST":
         context["form"] = ProjectProposalForm()
         return TemplateResponse(request, template, context)
@@ -223,9 +231,9 @@ def _draft_page(index_page, proposal, domain, theme_names):
     first revision for the editors to review."""
     body = []
     for heading, text in (
-        ("Objectifs", proposal.objectives),
-        ("L'équipe", proposal.team),
-        ("Résultats et enseignements", proposal.results),
+        (gettext("Objectifs"), proposal.objectives),
+        (gettext("L'équipe"), proposal.team),
+        (gettext("Résultats et enseignements"), proposal.results),
     ):
         if text.strip():
             body.append(("heading", {"text": heading, "level": "h2"}))
@@ -293,25 +301,9 @@ def store_proposal(index_page, form):
     proposal.save(update_fields=["draft_page"])
 
     site_settings = PortalSettings.for_site(index_page.get_site()) if index_page.get_site() else None
-    queue_email(
-        to=proposal.submitter_email,
-        subject="Votre proposition de projet a bien été reçue",
-        purpose="project-proposal-ack",
-        body=(
-            f"Bonjour,\n\nNous avons bien reçu votre proposition « {proposal.title} » "
-            f"({proposal.structure_name}).\n\nL'équipe éditoriale du portail va la relire et pourra vous écrire "
-            "pour la compléter avant publication. Votre nom et votre adresse ne seront jamais publiés.\n\n"
-            "Merci pour ce partage d'expérience."
-        ),
-    )
+    subject, body = render_email("projects/emails/proposal_ack", {"proposal": proposal})
+    queue_email(to=proposal.submitter_email, subject=subject, body=body, purpose="project-proposal-ack")
     if site_settings and site_settings.contact_email:
-        queue_email(
-            to=site_settings.contact_email,
-            subject=f"Nouvelle proposition de projet : {proposal.title}"[:200],
-            purpose="project-proposal-editors",
-            body=(
-                f"Une proposition de projet attend une relecture : « {proposal.title} » ({proposal.structure_name}).\n"
-                "Un brouillon a été créé sous « Projets accompagnés » dans l'administration."
-            ),
-        )
+        subject, body = render_email("projects/emails/proposal_editors", {"proposal": proposal})
+        queue_email(to=site_settings.contact_email, subject=subject, body=body, purpose="project-proposal-editors")
     return proposal

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -11,7 +12,7 @@ class ProjectProposalViewSet(ModelViewSet):
 
     model = ProjectProposal
     icon = "form"
-    menu_label = "Propositions de projets"
+    menu_label = _("Propositions de projets")
     add_to_admin_menu = True
     menu_order = 310
     list_display = ["title", "structure_name", "department_code", "is_spam", "created_at"]

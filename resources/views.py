@@ -5,6 +5,8 @@ CompetencyFrameworkIndexPage."""
 from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.facets import Facet, used_tags
 from core.listing import Listing, Sort
@@ -23,21 +25,23 @@ def sheet_facets():
     return [
         Facet(
             "categorie",
-            "Catégorie",
+            gettext("Catégorie"),
             "category__slug",
             options=lambda: list(ToolSheetCategory.objects.order_by("sort_order", "name").values_list("slug", "name")),
         ),
-        Facet("public", "Public", "audiences__audience", options=lambda: list(Audience.choices)),
-        Facet("niveau", "Niveau d'engagement", "engagement_scale", options=lambda: list(EngagementScale.choices)),
+        Facet("public", gettext("Public"), "audiences__audience", options=lambda: list(Audience.choices)),
+        Facet(
+            "niveau", gettext("Niveau d'engagement"), "engagement_scale", options=lambda: list(EngagementScale.choices)
+        ),
         Facet(
             "domaine",
-            "Domaine",
+            gettext("Domaine"),
             "domain__slug",
             options=lambda: list(Domain.objects.order_by("sort_order", "name").values_list("slug", "name")),
         ),
         Facet(
             "theme",
-            "Thème",
+            gettext("Thème"),
             "tags__slug",
             options=used_tags("resources_toolsheettag_items"),
         ),
@@ -46,7 +50,7 @@ def sheet_facets():
 
 SHEET_LISTING = Listing(
     facets=sheet_facets(),
-    sorts=[Sort("titre", "Ordre alphabétique (A à Z)", ("title", "pk"))],
+    sorts=[Sort("titre", _("Ordre alphabétique (A à Z)"), ("title", "pk"))],
     per_page=SHEETS_PER_PAGE,
     prepare=lambda sheets: sheets.select_related("category", "domain").prefetch_related("audiences"),
 )
@@ -109,9 +113,13 @@ def framework_compare(page, request):
     a, b = _find_framework(frameworks, raw_a), _find_framework(frameworks, raw_b)
     errors = []
     if raw_a and a is None:
-        errors.append(("comparer-a", "Le premier référentiel demandé n'existe pas : choisissez-en un dans la liste."))
+        errors.append(
+            ("comparer-a", gettext("Le premier référentiel demandé n'existe pas : choisissez-en un dans la liste."))
+        )
     if raw_b and b is None:
-        errors.append(("comparer-b", "Le second référentiel demandé n'existe pas : choisissez-en un dans la liste."))
+        errors.append(
+            ("comparer-b", gettext("Le second référentiel demandé n'existe pas : choisissez-en un dans la liste."))
+        )
     if a is None and b is None and not errors and len(frameworks) >= 2:
         a, b = frameworks[0], frameworks[1]
     context = page.get_context(request)

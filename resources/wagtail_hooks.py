@@ -1,5 +1,6 @@
 """Admin for the knowledge base: categories, lexicon terms, competencies."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -9,7 +10,7 @@ from resources.models import Competency, GlossaryTerm, ToolSheetCategory
 class ToolSheetCategoryViewSet(SnippetViewSet):
     model = ToolSheetCategory
     icon = "tag"
-    menu_label = "Catégories de fiches"
+    menu_label = _("Catégories de fiches")
     list_display = ["name", "slug", "description"]
     sort_order_field = "sort_order"
     search_fields = ["name"]
@@ -18,7 +19,7 @@ class ToolSheetCategoryViewSet(SnippetViewSet):
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "help"
-    menu_label = "Lexique"
+    menu_label = _("Lexique")
     list_display = ["term", "short_definition", "live"]
     list_filter = ["live", "inline_linking"]
     search_fields = ["term", "variants"]
@@ -28,7 +29,7 @@ class GlossaryTermViewSet(SnippetViewSet):
 class CompetencyViewSet(SnippetViewSet):
     model = Competency
     icon = "tick-inverse"
-    menu_label = "Compétences partagées"
+    menu_label = _("Compétences partagées")
     list_display = ["name", "sort_order"]
     search_fields = ["name"]
 
@@ -36,7 +37,7 @@ class CompetencyViewSet(SnippetViewSet):
 class ResourcesViewSetGroup(SnippetViewSetGroup):
     items = (ToolSheetCategoryViewSet, GlossaryTermViewSet, CompetencyViewSet)
     menu_icon = "doc-full-inverse"
-    menu_label = "Fiches outils"
+    menu_label = _("Fiches outils")
     menu_name = "fiches-outils"
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from modelsearch.query import PlainText
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -265,7 +266,13 @@ def promotions(query, request=None):
         if not url:
             continue
         results.append(
-            Result(type_label="Sélection", title=pick.title or url, url=url, excerpt=pick.description, promoted=True)
+            Result(
+                type_label=gettext("Sélection"),
+                title=pick.title or url,
+                url=url,
+                excerpt=pick.description,
+                promoted=True,
+            )
         )
     return results
 

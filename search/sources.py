@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from modelsearch.index import get_indexed_models
 from wagtail.models import Page, Site
 
@@ -68,7 +69,7 @@ OBJECT_SOURCES = (
         route_name="profile_route",
         route_args=lambda obj: [obj.pk],
         visible_filter=lambda objects: objects.published(),
-        type_label="Patient partenaire",
+        type_label=_("Patient partenaire"),
         type_key="partenaire",
     ),
     ObjectSource(
@@ -79,7 +80,7 @@ OBJECT_SOURCES = (
         route_name="term",
         route_args=lambda obj: [obj.slug],
         visible_filter=lambda objects: objects.filter(live=True),
-        type_label="Terme du lexique",
+        type_label=_("Terme du lexique"),
         type_key="lexique",
     ),
 )

@@ -7,6 +7,7 @@ from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.contrib.search_promotions.models import QueryDailyHits
@@ -37,7 +38,7 @@ class PopularSearchesPanel(Component):
             }
             for row in rows
         ]
-        heading = f"Recherches fréquentes ({DAYS} derniers jours)"
+        heading = gettext("Recherches fréquentes (%(days)s derniers jours)") % {"days": DAYS}
         return {
             "heading": heading,
             "items": items,

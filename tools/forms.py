@@ -3,12 +3,14 @@ the database: one accessible radio group per criterion, a comment per
 dimension, and the person's role (nothing else about them)."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.antiabuse import AntiAbuseFormMixin
 
 from .models import BarometerSession, Role, Scale
 
-MISSING = "Choisissez une valeur de 0 à 4 pour ce critère."
+MISSING = _("Choisissez une valeur de 0 à 4 pour ce critère.")
 
 
 def criterion_field_name(criterion):
@@ -25,11 +27,11 @@ class AnswerForm(AntiAbuseFormMixin, forms.Form):
     given. Values outside 0–4 are always rejected."""
 
     role = forms.ChoiceField(
-        label="Votre rôle dans le projet",
+        label=_("Votre rôle dans le projet"),
         choices=Role.choices,
         widget=forms.RadioSelect,
-        help_text="C'est la seule chose que nous vous demandons sur vous.",
-        error_messages={"required": "Indiquez votre rôle dans le projet."},
+        help_text=_("C'est la seule chose que nous vous demandons sur vous."),
+        error_messages={"required": _("Indiquez votre rôle dans le projet.")},
     )
 
     def __init__(self, *args, dimensions, finish=False, **kwargs):
@@ -49,16 +51,16 @@ class AnswerForm(AntiAbuseFormMixin, forms.Form):
                     empty_value=None,
                     required=False,
                     widget=forms.RadioSelect,
-                    error_messages={"invalid_choice": "Choisissez une valeur entre 0 et 4."},
+                    error_messages={"invalid_choice": gettext("Choisissez une valeur entre 0 et 4.")},
                 )
                 names.append(name)
             comment = comment_field_name(dimension)
             self.fields[comment] = forms.CharField(
-                label=f"Votre commentaire sur « {dimension.name} »",
+                label=gettext("Votre commentaire sur « %(dimension)s »") % {"dimension": dimension.name},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 3}),
-                help_text="Facultatif. N'y écrivez aucun nom.",
+                help_text=gettext("Facultatif. N'y écrivez aucun nom."),
             )
             self.groups.append({"dimension": dimension, "criteria": names, "comment": comment})
 
@@ -128,9 +130,9 @@ class SessionForm(AntiAbuseFormMixin, forms.ModelForm):
 
 class JoinForm(forms.Form):
     code = forms.CharField(
-        label="Code ou lien de la session",
+        label=_("Code ou lien de la session"),
         max_length=300,
-        help_text="Collez le lien reçu, ou seulement le code qui le termine.",
+        help_text=_("Collez le lien reçu, ou seulement le code qui le termine."),
     )
 
     def code_value(self):
@@ -139,14 +141,14 @@ class JoinForm(forms.Form):
 
 
 class ManageForm(forms.Form):
-    action = forms.ChoiceField(choices=[("nouveau-temps", "Nouveau temps"), ("supprimer", "Supprimer")])
+    action = forms.ChoiceField(choices=[("nouveau-temps", _("Nouveau temps")), ("supprimer", _("Supprimer"))])
     confirm = forms.BooleanField(
-        label="Je confirme la suppression de la session et de toutes ses réponses",
+        label=_("Je confirme la suppression de la session et de toutes ses réponses"),
         required=False,
     )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("action") == "supprimer" and not cleaned.get("confirm"):
-            self.add_error("confirm", "Cochez la case pour confirmer la suppression.")
+            self.add_error("confirm", gettext("Cochez la case pour confirmer la suppression."))
         return cleaned

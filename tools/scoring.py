@@ -16,6 +16,8 @@ with hand-worked numbers.
 from dataclasses import dataclass, field
 from statistics import pstdev
 
+from django.utils.translation import gettext
+
 
 def mean(values):
     values = [v for v in values if v is not None]
@@ -147,5 +149,5 @@ def summarise_round(round_number, dimensions, answers, role_labels):
                     role_gap=(max(role_means.values()) - min(role_means.values())) if len(role_means) > 1 else None,
                 )
             )
-    overall = group_score("ensemble", "Ensemble", dimensions, answers)
+    overall = group_score("ensemble", gettext("Ensemble"), dimensions, answers)
     return RoundSummary(round_number, len(answers), overall, roles, criteria)

@@ -1,6 +1,8 @@
 """Context builders for the result pages (an answer, a session). Constant
 number of queries: dimensions, criteria, the session's answers."""
 
+from django.utils.translation import gettext
+
 from core.links import subpage_url
 
 from .models import BarometerAnswer, Role
@@ -22,7 +24,7 @@ def _axes(dimensions):
 def answer_context(page, answer):
     dimensions = page.dimensions()
     result = score_answer(dimensions, answer.scores)
-    series = [("Vos réponses", result.values)]
+    series = [(gettext("Vos réponses"), result.values)]
     round_summary = None
     if answer.session_id:
         completed = list(
@@ -30,8 +32,13 @@ def answer_context(page, answer):
         )
         if completed:
             round_summary = summarise_round(answer.round, dimensions, completed, ROLE_LABELS)
-            series.append((f"Moyenne de la session ({answer.round_label})", round_summary.overall.dimensions))
-    chart = radar(_axes(dimensions), series, title="Vos scores par dimension, de 0 à 4")
+            series.append(
+                (
+                    gettext("Moyenne de la session (%(round)s)") % {"round": answer.round_label},
+                    round_summary.overall.dimensions,
+                )
+            )
+    chart = radar(_axes(dimensions), series, title=gettext("Vos scores par dimension, de 0 à 4"))
     comments = [(d, answer.comments.get(str(d.pk))) for d in dimensions if answer.comments.get(str(d.pk))]
     return {
         "answer": answer,
@@ -42,7 +49,7 @@ def answer_context(page, answer):
         "round_summary": round_summary,
         "discussion": lowest_criteria(dimensions, answer.scores),
         "comments": comments,
-        "breadcrumb_current": "Votre résultat",
+        "breadcrumb_current": gettext("Votre résultat"),
     }
 
 
@@ -64,8 +71,12 @@ def session_context(page, request, session):
     if summary:
         series = [(role.label, role.dimensions) for role in summary.roles]
         if len(summary.roles) > 1:
-            series.append(("Ensemble", summary.overall.dimensions))
-        chart = radar(_axes(dimensions), series, title=f"Scores par dimension et par rôle, temps T{selected}")
+            series.append((gettext("Ensemble"), summary.overall.dimensions))
+        chart = radar(
+            _axes(dimensions),
+            series,
+            title=gettext("Scores par dimension et par rôle, temps T%(round)s") % {"round": selected},
+        )
     progress = []
     for number in rounds:
         members = [a for a in completed if a.round == number]
@@ -76,7 +87,7 @@ def session_context(page, request, session):
         progress_chart = radar(
             _axes(dimensions),
             [(f"T{s.round}", s.overall.dimensions) for s in progress],
-            title="Évolution des scores moyens d'un temps à l'autre",
+            title=gettext("Évolution des scores moyens d'un temps à l'autre"),
         )
     comments = []
     if in_round:

@@ -3,6 +3,7 @@
 Sessions and answers are deliberately absent from the admin: they belong to
 the people who hold their secret links."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -12,7 +13,7 @@ from .models import BarometerDimension
 class BarometerDimensionViewSet(SnippetViewSet):
     model = BarometerDimension
     icon = "list-ol"
-    menu_label = "Dimensions et critères"
+    menu_label = _("Dimensions et critères")
     list_display = ["name", "short_name"]
     sort_order_field = "sort_order"
     ordering = ["sort_order"]
@@ -21,7 +22,7 @@ class BarometerDimensionViewSet(SnippetViewSet):
 class BarometerViewSetGroup(SnippetViewSetGroup):
     items = (BarometerDimensionViewSet,)
     menu_icon = "tasks"
-    menu_label = "Baromètre"
+    menu_label = _("Baromètre")
     menu_name = "barometre"
 
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
@@ -9,10 +10,10 @@ class IntroMixin(models.Model):
     when the editor leaves the promote tab empty, as its meta description."""
 
     intro = models.TextField(
-        "Introduction",
+        _("Introduction"),
         blank=True,
         max_length=600,
-        help_text="Deux ou trois phrases qui disent à quoi sert la page.",
+        help_text=_("Deux ou trois phrases qui disent à quoi sert la page."),
     )
 
     class Meta:
@@ -26,11 +27,11 @@ class NoIndexMixin(models.Model):
     """Lets editors keep a page out of search engines (noindex + no sitemap)."""
 
     noindex = models.BooleanField(
-        "Ne pas référencer dans les moteurs de recherche",
+        _("Ne pas référencer dans les moteurs de recherche"),
         default=False,
     )
 
-    promote_panels = Page.promote_panels + [MultiFieldPanel([FieldPanel("noindex")], heading="Référencement")]
+    promote_panels = Page.promote_panels + [MultiFieldPanel([FieldPanel("noindex")], heading=_("Référencement"))]
 
     class Meta:
         abstract = True

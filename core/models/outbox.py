@@ -15,34 +15,35 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
 
 class OutgoingEmail(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "En attente d'envoi"
-        SENT = "sent", "Envoyé"
-        FAILED = "failed", "Échec : à vérifier"
-        CANCELLED = "cancelled", "Annulé"
+        PENDING = "pending", _("En attente d'envoi")
+        SENT = "sent", _("Envoyé")
+        FAILED = "failed", _("Échec : à vérifier")
+        CANCELLED = "cancelled", _("Annulé")
 
-    purpose = models.CharField("Objet technique", max_length=60, db_index=True)
-    to = models.TextField("Destinataires", help_text="Adresses séparées par des virgules.")
-    reply_to = models.CharField("Répondre à", max_length=254, blank=True)
-    subject = models.CharField("Sujet", max_length=200)
-    body = models.TextField("Message")
-    status = models.CharField("État", max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
-    attempts = models.PositiveSmallIntegerField("Tentatives", default=0)
-    next_attempt_at = models.DateTimeField("Prochaine tentative", default=timezone.now, db_index=True)
-    last_error = models.CharField("Dernière erreur", max_length=300, blank=True)
-    created_at = models.DateTimeField("Créé le", auto_now_add=True)
-    sent_at = models.DateTimeField("Envoyé le", null=True, blank=True)
+    purpose = models.CharField(_("Objet technique"), max_length=60, db_index=True)
+    to = models.TextField(_("Destinataires"), help_text=_("Adresses séparées par des virgules."))
+    reply_to = models.CharField(_("Répondre à"), max_length=254, blank=True)
+    subject = models.CharField(_("Sujet"), max_length=200)
+    body = models.TextField(_("Message"))
+    status = models.CharField(_("État"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("Tentatives"), default=0)
+    next_attempt_at = models.DateTimeField(_("Prochaine tentative"), default=timezone.now, db_index=True)
+    last_error = models.CharField(_("Dernière erreur"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("Créé le"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("Envoyé le"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "courriel sortant"
+        verbose_name = _("courriel sortant")
         # Moved from the home app: the table keeps its name (core/migrations/0001).
         db_table = "home_outgoingemail"
-        verbose_name_plural = "courriels sortants"
+        verbose_name_plural = _("courriels sortants")
         ordering = ["-created_at"]
 
     def __str__(self):

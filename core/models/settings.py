@@ -4,6 +4,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -29,83 +31,92 @@ def validate_accessible_colour(value):
     """A brand colour is used for text and buttons on white: it must reach the
     WCAG AA contrast ratio of 4.5:1."""
     if not HEX_COLOUR.match(value or ""):
-        raise ValidationError("Saisissez une couleur au format #RRVVBB, par exemple #1d4f91.")
+        raise ValidationError(gettext("Saisissez une couleur au format #RRVVBB, par exemple #1d4f91."))
     ratio = contrast_ratio(value, "#ffffff")
     if ratio < 4.5:
         raise ValidationError(
-            f"Contraste insuffisant sur fond blanc ({ratio:.1f}:1). Il faut au moins 4,5:1 : choisissez une teinte plus foncée."
+            gettext(
+                "Contraste insuffisant sur fond blanc (%(ratio).1f:1). Il faut au moins 4,5:1 : choisissez une teinte plus foncée."
+            )
+            % {"ratio": ratio}
         )
 
 
 class SocialLinkBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label="Nom du réseau", max_length=40)
-    url = blocks.URLBlock(label="Adresse")
+    label = blocks.CharBlock(label=_("Nom du réseau"), max_length=40)
+    url = blocks.URLBlock(label=_("Adresse"))
 
 
 @register_setting(icon="cog")
 class PortalSettings(BaseSiteSetting):
     # Identity
-    site_name = models.CharField("Nom du site", max_length=80, default="Partenariat en santé")
+    site_name = models.CharField(_("Nom du site"), max_length=80, default="Partenariat en santé")
     organisation_name = models.CharField(
-        "Organisation éditrice", max_length=120, default="CRIAPS Occitanie — groupe de travail partenariat en santé"
+        _("Organisation éditrice"), max_length=120, default="CRIAPS Occitanie — groupe de travail partenariat en santé"
     )
     tagline = models.CharField(
-        "Accroche",
+        _("Accroche"),
         max_length=160,
         blank=True,
         default="Patients, proches-aidants et professionnels : agir ensemble pour la santé",
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="Logo",
+        verbose_name=_("Logo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Facultatif. Sans logo, le nom du site s'affiche seul.",
+        help_text=_("Facultatif. Sans logo, le nom du site s'affiche seul."),
     )
     primary_colour = models.CharField(
-        "Couleur principale",
+        _("Couleur principale"),
         max_length=7,
         default="#1d4f91",
         validators=[validate_accessible_colour],
-        help_text="Titres, liens et boutons. Contraste d'au moins 4,5:1 sur fond blanc (vérifié).",
+        help_text=_("Titres, liens et boutons. Contraste d'au moins 4,5:1 sur fond blanc (vérifié)."),
     )
     accent_colour = models.CharField(
-        "Couleur d'accent",
+        _("Couleur d'accent"),
         max_length=7,
         default="#8a3b12",
         validators=[validate_accessible_colour],
-        help_text="Encadrés et éléments mis en avant. Contraste d'au moins 4,5:1 sur fond blanc (vérifié).",
+        help_text=_("Encadrés et éléments mis en avant. Contraste d'au moins 4,5:1 sur fond blanc (vérifié)."),
     )
 
     # Territory
     region_code = models.CharField(
-        "Région", max_length=3, choices=geo.REGION_CHOICES, default="76", help_text="La région couverte par le portail."
+        _("Région"),
+        max_length=3,
+        choices=geo.REGION_CHOICES,
+        default="76",
+        help_text=_("La région couverte par le portail."),
     )
     department_codes = models.CharField(
-        "Départements affichés",
+        _("Départements affichés"),
         max_length=300,
         blank=True,
         help_text=(
-            "Codes INSEE séparés par des virgules, dans l'ordre des filtres et de la carte. "
-            "Vide : tous les départements de la région."
+            _(
+                "Codes INSEE séparés par des virgules, dans l'ordre des filtres et de la carte. "
+                "Vide : tous les départements de la région."
+            )
         ),
     )
 
     # Contact and footer
     contact_email = models.EmailField(
-        "Adresse de contact",
+        _("Adresse de contact"),
         default="contact@partenariat-sante.example.org",
-        help_text="Reçoit les messages du formulaire de contact et les signalements.",
+        help_text=_("Reçoit les messages du formulaire de contact et les signalements."),
     )
-    footer_text = models.TextField("Texte du pied de page", blank=True, max_length=500)
+    footer_text = models.TextField(_("Texte du pied de page"), blank=True, max_length=500)
     social_links = StreamField(
-        [("link", SocialLinkBlock(label="Lien"))], blank=True, use_json_field=True, verbose_name="Réseaux sociaux"
+        [("link", SocialLinkBlock(label=_("Lien")))], blank=True, use_json_field=True, verbose_name=_("Réseaux sociaux")
     )
     legal_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name="Mentions légales",
+        verbose_name=_("Mentions légales"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -113,7 +124,7 @@ class PortalSettings(BaseSiteSetting):
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name="Données personnelles",
+        verbose_name=_("Données personnelles"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -121,7 +132,7 @@ class PortalSettings(BaseSiteSetting):
     )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name="Déclaration d'accessibilité",
+        verbose_name=_("Déclaration d'accessibilité"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -129,7 +140,7 @@ class PortalSettings(BaseSiteSetting):
     )
     contact_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name="Page de contact",
+        verbose_name=_("Page de contact"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -144,11 +155,11 @@ class PortalSettings(BaseSiteSetting):
                     FieldPanel("organisation_name"),
                     FieldPanel("tagline"),
                     FieldPanel("logo"),
-                    MultiFieldPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading="Couleurs"),
+                    MultiFieldPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading=_("Couleurs")),
                 ],
-                heading="Identité",
+                heading=_("Identité"),
             ),
-            ObjectList([FieldPanel("region_code"), FieldPanel("department_codes")], heading="Territoire"),
+            ObjectList([FieldPanel("region_code"), FieldPanel("department_codes")], heading=_("Territoire")),
             ObjectList(
                 [
                     FieldPanel("contact_email"),
@@ -161,10 +172,10 @@ class PortalSettings(BaseSiteSetting):
                             FieldPanel("accessibility_page"),
                             FieldPanel("contact_page"),
                         ],
-                        heading="Pages du pied de page",
+                        heading=_("Pages du pied de page"),
                     ),
                 ],
-                heading="Contact et pied de page",
+                heading=_("Contact et pied de page"),
             ),
         ]
     )
@@ -172,7 +183,7 @@ class PortalSettings(BaseSiteSetting):
     select_related = ["logo", "legal_page", "privacy_page", "accessibility_page", "contact_page"]
 
     class Meta:
-        verbose_name = "Réglages du portail"
+        verbose_name = _("Réglages du portail")
         # Moved from the home app: the table keeps its name (core/migrations/0001).
         db_table = "home_portalsettings"
 
@@ -180,7 +191,12 @@ class PortalSettings(BaseSiteSetting):
         super().clean()
         unknown = [code for code in self.department_code_list() if code not in geo.DEPARTMENTS]
         if unknown:
-            raise ValidationError({"department_codes": f"Codes de département inconnus : {', '.join(unknown)}."})
+            raise ValidationError(
+                {
+                    "department_codes": gettext("Codes de département inconnus : %(codes)s.")
+                    % {"codes": ", ".join(unknown)}
+                }
+            )
 
     def department_code_list(self):
         return [code.strip().upper() for code in self.department_codes.split(",") if code.strip()]

@@ -1,6 +1,7 @@
 """Editable taxonomies shared by several apps."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -14,24 +15,24 @@ class Domain(SlugFromNameMixin, index.Indexed, Orderable):
     recherche, gouvernance…). Used by tool sheets and projects; each domain
     has a landing page under /projets/domaine/<slug>/ with its introduction."""
 
-    name = models.CharField("Nom", max_length=80, unique=True)
-    slug = models.SlugField("Identifiant dans l'adresse", max_length=80, unique=True, blank=True)
-    short_description = models.CharField("Description courte", max_length=200, blank=True)
+    name = models.CharField(_("Nom"), max_length=80, unique=True)
+    slug = models.SlugField(_("Identifiant dans l'adresse"), max_length=80, unique=True, blank=True)
+    short_description = models.CharField(_("Description courte"), max_length=200, blank=True)
     intro = RichTextField(
-        "Introduction",
+        _("Introduction"),
         blank=True,
         features=["bold", "italic", "link", "ul"],
-        help_text="Affichée sur la page du domaine.",
+        help_text=_("Affichée sur la page du domaine."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("short_description"), FieldPanel("intro")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "domaine"
+        verbose_name = _("domaine")
         # Moved from the home app: the table keeps its name (core/migrations/0001).
         db_table = "home_domain"
-        verbose_name_plural = "domaines"
+        verbose_name_plural = _("domaines")
 
     def __str__(self):
         return self.name

@@ -2,6 +2,7 @@
 registration and self-service are routes of this one page."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.search import index
@@ -16,11 +17,11 @@ from .profiles import PartnerProfile
 
 class DirectoryPage(RoutablePageMixin, IntroMixin, Page):
     registration_notice = models.TextField(
-        "Notice d'inscription",
+        _("Notice d'inscription"),
         blank=True,
-        help_text="Affichée en tête du formulaire d'inscription, en plus de la notice sur les données personnelles.",
+        help_text=_("Affichée en tête du formulaire d'inscription, en plus de la notice sur les données personnelles."),
     )
-    per_page = models.PositiveSmallIntegerField("Profils par page", default=20)
+    per_page = models.PositiveSmallIntegerField(_("Profils par page"), default=20)
 
     content_panels = Page.content_panels + ["intro", "registration_notice", "per_page"]
 
@@ -31,7 +32,7 @@ class DirectoryPage(RoutablePageMixin, IntroMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
 
     class Meta:
-        verbose_name = "annuaire des patients partenaires"
+        verbose_name = _("annuaire des patients partenaires")
 
     def search_text(self):
         return searchable_text(self.title, self.intro)

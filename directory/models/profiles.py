@@ -16,6 +16,8 @@ from django.apps import apps
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -36,8 +38,8 @@ class ExperienceTheme(TagBase):
     site-wide tag autocomplete never shows partners' health themes."""
 
     class Meta:
-        verbose_name = "thème d'expérience"
-        verbose_name_plural = "thèmes d'expérience"
+        verbose_name = _("thème d'expérience")
+        verbose_name_plural = _("thèmes d'expérience")
 
 
 class TaggedExperienceTheme(TaggedItemBase):
@@ -45,33 +47,33 @@ class TaggedExperienceTheme(TaggedItemBase):
     content_object = ParentalKey("directory.PartnerProfile", on_delete=models.CASCADE, related_name="tagged_themes")
 
     class Meta:
-        verbose_name = "thème d'un profil"
-        verbose_name_plural = "thèmes des profils"
+        verbose_name = _("thème d'un profil")
+        verbose_name_plural = _("thèmes des profils")
 
 
 class Language(models.TextChoices):
-    FR = "fr", "Français"
-    EN = "en", "Anglais"
-    ES = "es", "Espagnol"
-    OC = "oc", "Occitan"
-    CA = "ca", "Catalan"
-    AR = "ar", "Arabe"
-    LSF = "lsf", "Langue des signes française"
-    PT = "pt", "Portugais"
-    IT = "it", "Italien"
-    DE = "de", "Allemand"
+    FR = "fr", _("Français")
+    EN = "en", _("Anglais")
+    ES = "es", _("Espagnol")
+    OC = "oc", _("Occitan")
+    CA = "ca", _("Catalan")
+    AR = "ar", _("Arabe")
+    LSF = "lsf", _("Langue des signes française")
+    PT = "pt", _("Portugais")
+    IT = "it", _("Italien")
+    DE = "de", _("Allemand")
 
 
 class Mobility(models.TextChoices):
-    LOCAL = "local", "Autour de chez moi"
-    DEPARTEMENT = "departement", "Dans mon département"
-    REGION = "region", "Dans toute la région"
-    NATIONAL = "national", "Partout en France"
+    LOCAL = "local", _("Autour de chez moi")
+    DEPARTEMENT = "departement", _("Dans mon département")
+    REGION = "region", _("Dans toute la région")
+    NATIONAL = "national", _("Partout en France")
 
 
 class TerritoryVisibility(models.TextChoices):
-    DEPARTMENT = "department", "Afficher mon département"
-    REGION = "region", "Afficher seulement ma région"
+    DEPARTMENT = "department", _("Afficher mon département")
+    REGION = "region", _("Afficher seulement ma région")
 
 
 class PartnerProfileQuerySet(models.QuerySet):
@@ -81,69 +83,69 @@ class PartnerProfileQuerySet(models.QuerySet):
 
 class PartnerProfile(index.Indexed, ClusterableModel):
     class Status(models.TextChoices):
-        PENDING = "pending", "En attente"
-        PUBLISHED = "published", "Publié"
-        PAUSED = "paused", "En pause (par la personne)"
-        ARCHIVED = "archived", "Archivé"
-        REFUSED = "refused", "Refusé"
+        PENDING = "pending", _("En attente")
+        PUBLISHED = "published", _("Publié")
+        PAUSED = "paused", _("En pause (par la personne)")
+        ARCHIVED = "archived", _("Archivé")
+        REFUSED = "refused", _("Refusé")
 
     # Public (by choice) information
     display_name = models.CharField(
-        "Nom affiché",
+        _("Nom affiché"),
         max_length=60,
-        help_text="Prénom et initiale du nom (« Martine D. ») ou un pseudonyme.",
+        help_text=_("Prénom et initiale du nom (« Martine D. ») ou un pseudonyme."),
     )
-    presentation = models.TextField("Présentation", max_length=1500, blank=True)
-    domains = ParentalManyToManyField("core.Domain", verbose_name="Domaines d'intervention", blank=True)
+    presentation = models.TextField(_("Présentation"), max_length=1500, blank=True)
+    domains = ParentalManyToManyField("core.Domain", verbose_name=_("Domaines d'intervention"), blank=True)
     themes = ClusterTaggableManager(
-        "Thèmes d'expérience",
+        _("Thèmes d'expérience"),
         through=TaggedExperienceTheme,
         blank=True,
-        help_text="Donnée de santé : affichée seulement avec le consentement explicite de la personne.",
+        help_text=_("Donnée de santé : affichée seulement avec le consentement explicite de la personne."),
     )
-    department = models.CharField("Département", max_length=3, choices=geo.DEPARTMENT_CHOICES)
-    region = models.CharField("Région", max_length=3, editable=False, db_index=True)
+    department = models.CharField(_("Département"), max_length=3, choices=geo.DEPARTMENT_CHOICES)
+    region = models.CharField(_("Région"), max_length=3, editable=False, db_index=True)
     territory_visibility = models.CharField(
-        "Territoire affiché",
+        _("Territoire affiché"),
         max_length=12,
         choices=TerritoryVisibility.choices,
         default=TerritoryVisibility.DEPARTMENT,
     )
     public_department = models.CharField(max_length=3, editable=False, blank=True, db_index=True)
-    remote_ok = models.BooleanField("Accepte le travail à distance", default=False)
-    mobility = models.CharField("Mobilité", max_length=12, choices=Mobility.choices, default=Mobility.DEPARTEMENT)
+    remote_ok = models.BooleanField(_("Accepte le travail à distance"), default=False)
+    mobility = models.CharField(_("Mobilité"), max_length=12, choices=Mobility.choices, default=Mobility.DEPARTEMENT)
     trainings = models.TextField(
-        "Formations",
+        _("Formations"),
         max_length=800,
         blank=True,
-        help_text="Une par ligne, avec l'année (ex. « DU patient partenaire, 2021 »).",
+        help_text=_("Une par ligne, avec l'année (ex. « DU patient partenaire, 2021 »)."),
     )
-    availability = models.CharField("Disponibilités", max_length=200, blank=True)
-    association = models.CharField("Association", max_length=150, blank=True)
+    availability = models.CharField(_("Disponibilités"), max_length=200, blank=True)
+    association = models.CharField(_("Association"), max_length=150, blank=True)
     allow_search_engines = models.BooleanField(
-        "Référencement par les moteurs de recherche",
+        _("Référencement par les moteurs de recherche"),
         default=False,
-        help_text="Sans cet accord, la fiche porte la mention « noindex » et n'est pas dans le plan du site.",
+        help_text=_("Sans cet accord, la fiche porte la mention « noindex » et n'est pas dans le plan du site."),
     )
 
     # Private information (moderators only)
-    email = models.EmailField("Adresse électronique (privée)", unique=True)
-    phone = models.CharField("Téléphone (privé)", max_length=30, blank=True)
-    consent_listing_at = models.DateTimeField("Consentement à figurer dans l'annuaire", null=True, blank=True)
-    consent_health = models.BooleanField("Consent à afficher ses thèmes de santé", default=False)
-    consent_health_at = models.DateTimeField("Date du consentement santé", null=True, blank=True)
-    consent_news = models.BooleanField("Accepte de recevoir des nouvelles", default=False)
-    consent_news_at = models.DateTimeField("Date du consentement nouvelles", null=True, blank=True)
-    consent_text_version = models.CharField("Version du texte de consentement", max_length=20, blank=True)
+    email = models.EmailField(_("Adresse électronique (privée)"), unique=True)
+    phone = models.CharField(_("Téléphone (privé)"), max_length=30, blank=True)
+    consent_listing_at = models.DateTimeField(_("Consentement à figurer dans l'annuaire"), null=True, blank=True)
+    consent_health = models.BooleanField(_("Consent à afficher ses thèmes de santé"), default=False)
+    consent_health_at = models.DateTimeField(_("Date du consentement santé"), null=True, blank=True)
+    consent_news = models.BooleanField(_("Accepte de recevoir des nouvelles"), default=False)
+    consent_news_at = models.DateTimeField(_("Date du consentement nouvelles"), null=True, blank=True)
+    consent_text_version = models.CharField(_("Version du texte de consentement"), max_length=20, blank=True)
 
     # Workflow
-    status = models.CharField("État", max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
-    email_confirmed_at = models.DateTimeField("Adresse confirmée le", null=True, blank=True)
-    published_at = models.DateTimeField("Publié le", null=True, blank=True)
-    last_confirmed_at = models.DateTimeField("Dernière confirmation annuelle", null=True, blank=True)
-    confirmation_requested_at = models.DateTimeField("Confirmation annuelle demandée le", null=True, blank=True)
-    created_at = models.DateTimeField("Créé le", auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField("Modifié le", auto_now=True)
+    status = models.CharField(_("État"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
+    email_confirmed_at = models.DateTimeField(_("Adresse confirmée le"), null=True, blank=True)
+    published_at = models.DateTimeField(_("Publié le"), null=True, blank=True)
+    last_confirmed_at = models.DateTimeField(_("Dernière confirmation annuelle"), null=True, blank=True)
+    confirmation_requested_at = models.DateTimeField(_("Confirmation annuelle demandée le"), null=True, blank=True)
+    created_at = models.DateTimeField(_("Créé le"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("Modifié le"), auto_now=True)
     outgoing_emails = models.ManyToManyField("core.OutgoingEmail", blank=True, related_name="+", editable=False)
 
     objects = PartnerProfileQuerySet.as_manager()
@@ -151,10 +153,10 @@ class PartnerProfile(index.Indexed, ClusterableModel):
     search_fields = [index.SearchField("search_text"), index.FilterField("status")]
 
     class Meta:
-        verbose_name = "profil de patient partenaire"
-        verbose_name_plural = "profils de patients partenaires"
+        verbose_name = _("profil de patient partenaire")
+        verbose_name_plural = _("profils de patients partenaires")
         ordering = ["display_name", "pk"]
-        permissions = [("view_private_data", "Voir les coordonnées et consentements des partenaires")]
+        permissions = [("view_private_data", _("Voir les coordonnées et consentements des partenaires"))]
         indexes = [
             models.Index(fields=["status", "public_department"], name="directory_status_dept"),
             models.Index(fields=["status", "display_name"], name="directory_status_name"),
@@ -162,7 +164,7 @@ class PartnerProfile(index.Indexed, ClusterableModel):
 
     def __str__(self):
         # No personal data: this is what audit logs and admin breadcrumbs store.
-        return f"Profil n° {self.pk}" if self.pk else "Nouveau profil"
+        return gettext("Profil n° %(pk)s") % {"pk": self.pk} if self.pk else gettext("Nouveau profil")
 
     # --- derived public values -------------------------------------------------
     def save(self, *args, **kwargs):
@@ -183,11 +185,11 @@ class PartnerProfile(index.Indexed, ClusterableModel):
 
     def role_labels(self):
         labels = dict(PartnerRole.choices)
-        return [labels.get(r.role, r.role) for r in self.roles.all()]
+        return [str(labels.get(r.role, r.role)) for r in self.roles.all()]
 
     def language_labels(self):
         labels = dict(Language.choices)
-        return [labels.get(lang.code, lang.code) for lang in self.languages.all()]
+        return [str(labels.get(lang.code, lang.code)) for lang in self.languages.all()]
 
     def public_themes(self):
         """Themes, only with the consent to show health-related information."""
@@ -246,11 +248,11 @@ class PartnerProfile(index.Indexed, ClusterableModel):
 
 class ProfileRole(models.Model):
     profile = ParentalKey(PartnerProfile, on_delete=models.CASCADE, related_name="roles")
-    role = models.CharField("Rôle", max_length=30, choices=PartnerRole.choices)
+    role = models.CharField(_("Rôle"), max_length=30, choices=PartnerRole.choices)
 
     class Meta:
-        verbose_name = "rôle"
-        verbose_name_plural = "rôles"
+        verbose_name = _("rôle")
+        verbose_name_plural = _("rôles")
         unique_together = [("profile", "role")]
         indexes = [models.Index(fields=["role", "profile"], name="directory_role_profile")]
 
@@ -260,11 +262,11 @@ class ProfileRole(models.Model):
 
 class ProfileLanguage(models.Model):
     profile = ParentalKey(PartnerProfile, on_delete=models.CASCADE, related_name="languages")
-    code = models.CharField("Langue", max_length=5, choices=Language.choices)
+    code = models.CharField(_("Langue"), max_length=5, choices=Language.choices)
 
     class Meta:
-        verbose_name = "langue"
-        verbose_name_plural = "langues"
+        verbose_name = _("langue")
+        verbose_name_plural = _("langues")
         unique_together = [("profile", "code")]
 
     def __str__(self):
@@ -278,8 +280,8 @@ class SignedLinkUse(models.Model):
     used_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "lien signé utilisé"
-        verbose_name_plural = "liens signés utilisés"
+        verbose_name = _("lien signé utilisé")
+        verbose_name_plural = _("liens signés utilisés")
 
     def __str__(self):
-        return f"Lien utilisé le {self.used_at:%d/%m/%Y}"
+        return gettext("Lien utilisé le %(date)s") % {"date": f"{self.used_at:%d/%m/%Y}"}

@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -22,9 +24,9 @@ from search.text import searchable_text
 
 
 class ProjectStatus(models.TextChoices):
-    PLANNED = "en-projet", "En projet"
-    RUNNING = "en-cours", "En cours"
-    DONE = "termine", "Terminé"
+    PLANNED = "en-projet", _("En projet")
+    RUNNING = "en-cours", _("En cours")
+    DONE = "termine", _("Terminé")
 
 
 class ProjectPageTag(TaggedItemBase):
@@ -37,13 +39,13 @@ class ProjectPartnerRole(Orderable):
     """A partner role involved in a project (a child table, so facets can count it)."""
 
     page = ParentalKey("projects.ProjectPage", related_name="partner_roles", on_delete=models.CASCADE)
-    role = models.CharField("Rôle", max_length=40, choices=PartnerRole.choices)
+    role = models.CharField(_("Rôle"), max_length=40, choices=PartnerRole.choices)
 
     panels = [FieldPanel("role")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "rôle de partenaire"
-        verbose_name_plural = "rôles de partenaires"
+        verbose_name = _("rôle de partenaire")
+        verbose_name_plural = _("rôles de partenaires")
         constraints = [models.UniqueConstraint(fields=["page", "role"], name="projects_unique_role_per_page")]
 
     def __str__(self):
@@ -56,7 +58,7 @@ class ProjectRelatedSheet(Orderable):
     page = ParentalKey("projects.ProjectPage", related_name="related_sheets", on_delete=models.CASCADE)
     sheet = models.ForeignKey(
         "resources.ToolSheetPage",
-        verbose_name="Fiche outil",
+        verbose_name=_("Fiche outil"),
         related_name="project_links",
         on_delete=models.CASCADE,
     )
@@ -64,8 +66,8 @@ class ProjectRelatedSheet(Orderable):
     panels = [FieldPanel("sheet")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "fiche outil liée"
-        verbose_name_plural = "fiches outils liées"
+        verbose_name = _("fiche outil liée")
+        verbose_name_plural = _("fiches outils liées")
 
     def __str__(self):
         return str(self.sheet)
@@ -76,64 +78,68 @@ class ProjectPage(Page):
     and what came out of it."""
 
     summary = models.CharField(
-        "Résumé en une ligne", max_length=255, help_text="Affiché sur les cartes de la liste et dans le flux."
+        _("Résumé en une ligne"), max_length=255, help_text=_("Affiché sur les cartes de la liste et dans le flux.")
     )
     domain = models.ForeignKey(
         "core.Domain",
-        verbose_name="Domaine",
+        verbose_name=_("Domaine"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="projects",
     )
     tags = ClusterTaggableManager(
-        "Thèmes",
+        _("Thèmes"),
         through=ProjectPageTag,
         blank=True,
-        help_text="Sous-thèmes partagés avec les fiches outils : parcours de soins, ETP, aidants, FALC…",
+        help_text=_("Sous-thèmes partagés avec les fiches outils : parcours de soins, ETP, aidants, FALC…"),
     )
     is_illustrative = models.BooleanField(
-        "Exemple illustratif",
+        _("Exemple illustratif"),
         default=False,
-        help_text="Cochez pour un projet de démonstration : un bandeau prévient que les chiffres sont inventés.",
+        help_text=_("Cochez pour un projet de démonstration : un bandeau prévient que les chiffres sont inventés."),
     )
 
-    structure_name = models.CharField("Structure porteuse", max_length=160)
+    structure_name = models.CharField(_("Structure porteuse"), max_length=160)
     structure_type = models.CharField(
-        "Type de structure", max_length=20, choices=StructureType.choices, default=StructureType.CH
+        _("Type de structure"), max_length=20, choices=StructureType.choices, default=StructureType.CH
     )
-    region_code = models.CharField("Région", max_length=3, choices=geo.REGION_CHOICES, blank=True)
-    department_code = models.CharField("Département", max_length=3, choices=geo.DEPARTMENT_CHOICES)
-    town = models.CharField("Commune", max_length=100, blank=True)
+    region_code = models.CharField(_("Région"), max_length=3, choices=geo.REGION_CHOICES, blank=True)
+    department_code = models.CharField(_("Département"), max_length=3, choices=geo.DEPARTMENT_CHOICES)
+    town = models.CharField(_("Commune"), max_length=100, blank=True)
 
-    start_year = models.PositiveSmallIntegerField("Année de début", null=True, blank=True)
-    end_year = models.PositiveSmallIntegerField("Année de fin", null=True, blank=True)
-    status = models.CharField("État", max_length=12, choices=ProjectStatus.choices, default=ProjectStatus.RUNNING)
+    start_year = models.PositiveSmallIntegerField(_("Année de début"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("Année de fin"), null=True, blank=True)
+    status = models.CharField(_("État"), max_length=12, choices=ProjectStatus.choices, default=ProjectStatus.RUNNING)
 
     engagement_degree = models.CharField(
-        "Degré d'engagement",
+        _("Degré d'engagement"),
         max_length=20,
         choices=EngagementDegree.choices,
-        help_text="De l'information des patients jusqu'au partenariat (co-construction, co-décision).",
+        help_text=_("De l'information des patients jusqu'au partenariat (co-construction, co-décision)."),
     )
     engagement_scale = models.CharField(
-        "Niveau",
+        _("Niveau"),
         max_length=10,
         choices=EngagementScale.choices,
-        help_text="Micro : les soins d'une personne ; méso : un service ou une organisation ; macro : une politique.",
+        help_text=_(
+            "Micro : les soins d'une personne ; méso : un service ou une organisation ; macro : une politique."
+        ),
     )
 
-    body = StreamField(ProjectStreamBlock(), blank=True, use_json_field=True, verbose_name="Contenu")
+    body = StreamField(ProjectStreamBlock(), blank=True, use_json_field=True, verbose_name=_("Contenu"))
 
     contact_label = models.CharField(
-        "Contact : intitulé",
+        _("Contact : intitulé"),
         max_length=120,
         blank=True,
-        help_text="Par exemple : « Direction de la qualité ». Jamais le nom d'une personne.",
+        help_text=_("Par exemple : « Direction de la qualité ». Jamais le nom d'une personne."),
     )
     contact_email = models.EmailField(
-        "Contact : adresse générique",
+        _("Contact : adresse générique"),
         blank=True,
-        help_text="Une adresse de service ou de structure, affichée publiquement. Laissez vide pour ne rien afficher.",
+        help_text=_(
+            "Une adresse de service ou de structure, affichée publiquement. Laissez vide pour ne rien afficher."
+        ),
     )
 
     content_panels = Page.content_panels + [
@@ -142,36 +148,36 @@ class ProjectPage(Page):
         FieldPanel("body"),
     ]
     description_panels = [
-        MultiFieldPanel([FieldPanel("domain"), FieldPanel("tags")], heading="Domaine et thèmes"),
+        MultiFieldPanel([FieldPanel("domain"), FieldPanel("tags")], heading=_("Domaine et thèmes")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("engagement_degree"), FieldPanel("engagement_scale")]),
-                InlinePanel("partner_roles", label="Rôle de partenaire impliqué"),
+                InlinePanel("partner_roles", label=_("Rôle de partenaire impliqué")),
             ],
-            heading="Engagement des patients",
+            heading=_("Engagement des patients"),
         ),
         MultiFieldPanel(
             [FieldPanel("structure_name"), FieldPanel("structure_type")],
-            heading="Structure",
+            heading=_("Structure"),
         ),
         MultiFieldPanel(
             [FieldPanel("department_code"), FieldPanel("town"), FieldPanel("region_code")],
-            heading="Territoire",
-            help_text="La région se déduit du département si vous la laissez vide.",
+            heading=_("Territoire"),
+            help_text=_("La région se déduit du département si vous la laissez vide."),
         ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]), FieldPanel("status")],
-            heading="Période",
+            heading=_("Période"),
         ),
-        MultiFieldPanel([FieldPanel("contact_label"), FieldPanel("contact_email")], heading="Contact public"),
-        InlinePanel("related_sheets", label="Fiche outil liée", heading="Fiches outils liées"),
+        MultiFieldPanel([FieldPanel("contact_label"), FieldPanel("contact_email")], heading=_("Contact public")),
+        InlinePanel("related_sheets", label=_("Fiche outil liée"), heading=_("Fiches outils liées")),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Contenu"),
-            ObjectList(description_panels, heading="Fiche descriptive"),
-            ObjectList(Page.promote_panels, heading="Référencement"),
-            ObjectList(Page.settings_panels, heading="Paramètres"),
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(description_panels, heading=_("Fiche descriptive")),
+            ObjectList(Page.promote_panels, heading=_("Référencement")),
+            ObjectList(Page.settings_panels, heading=_("Paramètres")),
         ]
     )
 
@@ -188,8 +194,8 @@ class ProjectPage(Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "projet"
-        verbose_name_plural = "projets"
+        verbose_name = _("projet")
+        verbose_name_plural = _("projets")
 
     def save(self, *args, **kwargs):
         if self.department_code and not self.region_code:
@@ -199,7 +205,7 @@ class ProjectPage(Page):
     def clean(self):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": "L'année de fin ne peut pas précéder l'année de début."})
+            raise ValidationError({"end_year": gettext("L'année de fin ne peut pas précéder l'année de début.")})
 
     def search_text(self):
         return searchable_text(
@@ -249,14 +255,16 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
     """The showcase: filters with counts, domain landing pages, the territory
     map, the Atom feed and the proposal form are routes of this page."""
 
-    per_page = models.PositiveSmallIntegerField("Projets par page", default=12)
+    per_page = models.PositiveSmallIntegerField(_("Projets par page"), default=12)
     map_intro = models.TextField(
-        "Introduction de la carte",
+        _("Introduction de la carte"),
         blank=True,
         max_length=600,
-        help_text="Affichée au-dessus de la carte du territoire.",
+        help_text=_("Affichée au-dessus de la carte du territoire."),
     )
-    proposal_intro = models.TextField("Introduction du formulaire « Proposer un projet »", blank=True, max_length=800)
+    proposal_intro = models.TextField(
+        _("Introduction du formulaire « Proposer un projet »"), blank=True, max_length=800
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -271,8 +279,8 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "liste des projets"
-        verbose_name_plural = "listes des projets"
+        verbose_name = _("liste des projets")
+        verbose_name_plural = _("listes des projets")
 
     def search_text(self):
         return searchable_text(self.title, self.intro)

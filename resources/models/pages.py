@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -65,8 +66,8 @@ class ToolSheetIndexPage(IntroMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "index des fiches outils"
-        verbose_name_plural = "index des fiches outils"
+        verbose_name = _("index des fiches outils")
+        verbose_name_plural = _("index des fiches outils")
 
     def search_text(self):
         return searchable_text(self.title, self.intro)
@@ -84,19 +85,19 @@ class ToolSheetTag(TaggedItemBase):
     content_object = ParentalKey("resources.ToolSheetPage", on_delete=models.CASCADE, related_name="tagged_items")
 
     class Meta:
-        verbose_name = "thème d'une fiche"
-        verbose_name_plural = "thèmes des fiches"
+        verbose_name = _("thème d'une fiche")
+        verbose_name_plural = _("thèmes des fiches")
 
 
 class ToolSheetPage(Page):
     """A practical sheet that teams print and use in meetings."""
 
     summary = models.TextField(
-        "Résumé", max_length=600, help_text="Deux ou trois phrases : à quoi sert la fiche, pour qui."
+        _("Résumé"), max_length=600, help_text=_("Deux ou trois phrases : à quoi sert la fiche, pour qui.")
     )
     category = models.ForeignKey(
         "resources.ToolSheetCategory",
-        verbose_name="Catégorie",
+        verbose_name=_("Catégorie"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -104,52 +105,57 @@ class ToolSheetPage(Page):
     )
     domain = models.ForeignKey(
         "core.Domain",
-        verbose_name="Domaine",
+        verbose_name=_("Domaine"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="tool_sheets",
     )
     engagement_scale = models.CharField(
-        "Niveau d'engagement", max_length=20, choices=EngagementScale.choices, blank=True
+        _("Niveau d'engagement"), max_length=20, choices=EngagementScale.choices, blank=True
     )
     engagement_degree = models.CharField(
-        "Degré d'engagement", max_length=20, choices=EngagementDegree.choices, blank=True
+        _("Degré d'engagement"), max_length=20, choices=EngagementDegree.choices, blank=True
     )
-    tags = ClusterTaggableManager(through=ToolSheetTag, blank=True, verbose_name="Thèmes")
+    tags = ClusterTaggableManager(through=ToolSheetTag, blank=True, verbose_name=_("Thèmes"))
     last_reviewed = models.DateField(
-        "Dernière relecture", null=True, blank=True, help_text="Date à laquelle le groupe de travail a relu la fiche."
+        _("Dernière relecture"),
+        null=True,
+        blank=True,
+        help_text=_("Date à laquelle le groupe de travail a relu la fiche."),
     )
     reading_time = models.PositiveSmallIntegerField(
-        "Temps de lecture (minutes)", default=1, editable=False, help_text="Calculé à l'enregistrement."
+        _("Temps de lecture (minutes)"), default=1, editable=False, help_text=_("Calculé à l'enregistrement.")
     )
-    body = StreamField(ToolSheetStreamBlock(), blank=True, use_json_field=True, verbose_name="Contenu")
+    body = StreamField(ToolSheetStreamBlock(), blank=True, use_json_field=True, verbose_name=_("Contenu"))
     references = StreamField(
-        [("reference", ReferenceBlock())], blank=True, use_json_field=True, verbose_name="Références"
+        [("reference", ReferenceBlock())], blank=True, use_json_field=True, verbose_name=_("Références")
     )
     pdf = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name="Fiche mise en page (PDF)",
+        verbose_name=_("Fiche mise en page (PDF)"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="La version graphique de la fiche, à télécharger et imprimer.",
+        help_text=_("La version graphique de la fiche, à télécharger et imprimer."),
     )
     falc_body = StreamField(
         ToolSheetStreamBlock(),
         blank=True,
         use_json_field=True,
-        verbose_name="Version facile à lire et à comprendre (FALC)",
-        help_text="Facultative. Phrases courtes, un message par phrase. Affichée dans sa propre section.",
+        verbose_name=_("Version facile à lire et à comprendre (FALC)"),
+        help_text=_("Facultative. Phrases courtes, un message par phrase. Affichée dans sa propre section."),
     )
     falc_reviewed_by = models.CharField(
-        "FALC relu par",
+        _("FALC relu par"),
         max_length=200,
         blank=True,
-        help_text="Les textes FALC sont relus par leurs lecteurs : ex. « un groupe de patients de l'association X ».",
+        help_text=_(
+            "Les textes FALC sont relus par leurs lecteurs : ex. « un groupe de patients de l'association X »."
+        ),
     )
-    falc_reviewed_on = models.DateField("Date de la relecture FALC", null=True, blank=True)
+    falc_reviewed_on = models.DateField(_("Date de la relecture FALC"), null=True, blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -159,22 +165,22 @@ class ToolSheetPage(Page):
     ]
     classification_panels = [
         FieldPanel("category"),
-        InlinePanel("audiences", label="Public visé", min_num=0),
+        InlinePanel("audiences", label=_("Public visé"), min_num=0),
         FieldPanel("engagement_scale"),
         FieldPanel("engagement_degree"),
         FieldPanel("domain"),
         FieldPanel("tags"),
         FieldPanel("last_reviewed"),
-        InlinePanel("related_sheet_links", label="Fiches liées (choix de la rédaction)"),
+        InlinePanel("related_sheet_links", label=_("Fiches liées (choix de la rédaction)")),
     ]
     falc_panels = [FieldPanel("falc_body"), FieldPanel("falc_reviewed_by"), FieldPanel("falc_reviewed_on")]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Contenu"),
-            ObjectList(classification_panels, heading="Classement"),
-            ObjectList(falc_panels, heading="Version FALC"),
-            ObjectList(Page.promote_panels, heading="Référencement"),
-            ObjectList(Page.settings_panels, heading="Réglages"),
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(classification_panels, heading=_("Classement")),
+            ObjectList(falc_panels, heading=_("Version FALC")),
+            ObjectList(Page.promote_panels, heading=_("Référencement")),
+            ObjectList(Page.settings_panels, heading=_("Réglages")),
         ]
     )
 
@@ -190,8 +196,8 @@ class ToolSheetPage(Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "fiche outil"
-        verbose_name_plural = "fiches outils"
+        verbose_name = _("fiche outil")
+        verbose_name_plural = _("fiches outils")
 
     def search_text(self):
         return searchable_text(
@@ -267,25 +273,25 @@ class ToolSheetAudience(Orderable):
     """Who a sheet is written for (several per sheet, countable by facets)."""
 
     page = ParentalKey(ToolSheetPage, on_delete=models.CASCADE, related_name="audiences")
-    audience = models.CharField("Public", max_length=20, choices=Audience.choices)
+    audience = models.CharField(_("Public"), max_length=20, choices=Audience.choices)
 
     panels = [FieldPanel("audience")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "public visé"
-        verbose_name_plural = "publics visés"
+        verbose_name = _("public visé")
+        verbose_name_plural = _("publics visés")
         constraints = [models.UniqueConstraint(fields=["page", "audience"], name="resources_unique_sheet_audience")]
 
 
 class ToolSheetRelatedSheet(Orderable):
     page = ParentalKey(ToolSheetPage, on_delete=models.CASCADE, related_name="related_sheet_links")
-    sheet = models.ForeignKey(ToolSheetPage, verbose_name="Fiche", on_delete=models.CASCADE, related_name="+")
+    sheet = models.ForeignKey(ToolSheetPage, verbose_name=_("Fiche"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("sheet")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "fiche liée"
-        verbose_name_plural = "fiches liées"
+        verbose_name = _("fiche liée")
+        verbose_name_plural = _("fiches liées")
 
 
 # --- The charter ---------------------------------------------------------------
@@ -295,10 +301,10 @@ class CharterPage(IntroMixin, Page):
     """The partnership charter: ordered principles with their commitments."""
 
     principles = StreamField(
-        [("principle", CharterPrincipleBlock())], use_json_field=True, verbose_name="Principes", blank=True
+        [("principle", CharterPrincipleBlock())], use_json_field=True, verbose_name=_("Principes"), blank=True
     )
     values = StreamField(
-        [("value", CharterValueBlock())], use_json_field=True, verbose_name="Valeurs de la charte", blank=True
+        [("value", CharterValueBlock())], use_json_field=True, verbose_name=_("Valeurs de la charte"), blank=True
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("principles"), FieldPanel("values")]
@@ -308,8 +314,8 @@ class CharterPage(IntroMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "charte du partenariat"
-        verbose_name_plural = "chartes du partenariat"
+        verbose_name = _("charte du partenariat")
+        verbose_name_plural = _("chartes du partenariat")
 
     def search_text(self):
         return searchable_text(self.title, self.intro, self.principles, self.values)
@@ -339,8 +345,8 @@ class LexiconPage(RoutablePageMixin, IntroMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "lexique"
-        verbose_name_plural = "lexiques"
+        verbose_name = _("lexique")
+        verbose_name_plural = _("lexiques")
 
     def search_text(self):
         return searchable_text(self.title, self.intro)
@@ -362,8 +368,8 @@ class CompetencyFrameworkIndexPage(RoutablePageMixin, IntroMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "index des référentiels de compétences"
-        verbose_name_plural = "index des référentiels de compétences"
+        verbose_name = _("index des référentiels de compétences")
+        verbose_name_plural = _("index des référentiels de compétences")
 
     def search_text(self):
         return searchable_text(self.title, self.intro)
@@ -380,12 +386,12 @@ class CompetencyFrameworkPage(IntroMixin, Page):
     observable indicators, edited inline as one ordered structure."""
 
     profile = models.CharField(
-        "Profil",
+        _("Profil"),
         max_length=120,
-        help_text="À qui s'adresse le référentiel : patient partenaire, professionnel de santé, binôme…",
+        help_text=_("À qui s'adresse le référentiel : patient partenaire, professionnel de santé, binôme…"),
     )
     domains = StreamField(
-        [("domain", FrameworkDomainBlock())], use_json_field=True, blank=True, verbose_name="Domaines de compétences"
+        [("domain", FrameworkDomainBlock())], use_json_field=True, blank=True, verbose_name=_("Domaines de compétences")
     )
 
     content_panels = Page.content_panels + [
@@ -398,8 +404,8 @@ class CompetencyFrameworkPage(IntroMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "référentiel de compétences"
-        verbose_name_plural = "référentiels de compétences"
+        verbose_name = _("référentiel de compétences")
+        verbose_name_plural = _("référentiels de compétences")
 
     def search_text(self):
         return searchable_text(self.title, self.profile, self.intro, self.domains)
@@ -427,7 +433,7 @@ def compare_frameworks(a, b):
     a cell is None when the framework does not cover that competency."""
     rows, order = [], []
     for framework in (a, b):
-        for pk, (_, item) in framework.cells.items():
+        for pk, (_label, item) in framework.cells.items():
             if pk not in order:
                 order.append(pk)
                 rows.append(item["competency"])

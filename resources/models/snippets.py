@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -27,16 +28,16 @@ from search.text import fold, searchable_text
 class ToolSheetCategory(SlugFromNameMixin, index.Indexed, Orderable):
     """An editable category of tool sheets (comprendre, s'engager, se situer…)."""
 
-    name = models.CharField("Nom", max_length=80, unique=True)
-    slug = models.SlugField("Identifiant dans l'adresse", max_length=80, unique=True, blank=True)
-    description = models.CharField("Description courte", max_length=250, blank=True)
+    name = models.CharField(_("Nom"), max_length=80, unique=True)
+    slug = models.SlugField(_("Identifiant dans l'adresse"), max_length=80, unique=True, blank=True)
+    description = models.CharField(_("Description courte"), max_length=250, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "catégorie de fiches"
-        verbose_name_plural = "catégories de fiches"
+        verbose_name = _("catégorie de fiches")
+        verbose_name_plural = _("catégories de fiches")
 
     def __str__(self):
         return self.name
@@ -46,11 +47,11 @@ class Competency(SlugFromNameMixin, index.Indexed, models.Model):
     """A partnership competency shared by several frameworks: rows of the
     comparison view line up on it."""
 
-    name = models.CharField("Compétence", max_length=200, unique=True)
-    slug = models.SlugField("Identifiant", max_length=80, unique=True, blank=True)
-    description = models.TextField("Description commune", blank=True, max_length=800)
+    name = models.CharField(_("Compétence"), max_length=200, unique=True)
+    slug = models.SlugField(_("Identifiant"), max_length=80, unique=True, blank=True)
+    description = models.TextField(_("Description commune"), blank=True, max_length=800)
     sort_order = models.PositiveSmallIntegerField(
-        "Ordre", default=0, help_text="Ordre des lignes dans la vue comparée."
+        _("Ordre"), default=0, help_text=_("Ordre des lignes dans la vue comparée.")
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
@@ -58,8 +59,8 @@ class Competency(SlugFromNameMixin, index.Indexed, models.Model):
 
     class Meta:
         ordering = ["sort_order", "name"]
-        verbose_name = "compétence"
-        verbose_name_plural = "compétences"
+        verbose_name = _("compétence")
+        verbose_name_plural = _("compétences")
 
     def __str__(self):
         return self.name
@@ -80,34 +81,36 @@ class GlossaryTerm(
     and the "Relecture croisée" workflow stay in the admin. ClusterableModel
     (a models.Model) keeps related terms and sheets in revisions."""
 
-    term = models.CharField("Terme", max_length=120, unique=True)
-    slug = models.SlugField("Identifiant dans l'adresse", max_length=120, unique=True, blank=True)
+    term = models.CharField(_("Terme"), max_length=120, unique=True)
+    slug = models.SlugField(_("Identifiant dans l'adresse"), max_length=120, unique=True, blank=True)
     variants = models.TextField(
-        "Variantes et synonymes",
+        _("Variantes et synonymes"),
         blank=True,
-        help_text="Une variante par ligne (ex. « patient expert », « patient ressource », sigle). "
-        "Elles sont reconnues dans les textes comme le terme lui-même.",
+        help_text=_(
+            "Une variante par ligne (ex. « patient expert », « patient ressource », sigle). "
+            "Elles sont reconnues dans les textes comme le terme lui-même."
+        ),
     )
     short_definition = models.CharField(
-        "Définition courte",
+        _("Définition courte"),
         max_length=300,
-        help_text="Une ou deux phrases, reprises dans l'encadré « Les mots de cette fiche ».",
+        help_text=_("Une ou deux phrases, reprises dans l'encadré « Les mots de cette fiche »."),
     )
-    definition = RichTextField("Définition", features=["bold", "italic", "link", "ul", "ol"])
+    definition = RichTextField(_("Définition"), features=["bold", "italic", "link", "ul", "ol"])
     sources = StreamField(
         [("reference", ReferenceBlock())],
         blank=True,
         use_json_field=True,
-        verbose_name="Sources",
+        verbose_name=_("Sources"),
     )
-    related_terms = ParentalManyToManyField("self", blank=True, symmetrical=False, verbose_name="Termes liés")
+    related_terms = ParentalManyToManyField("self", blank=True, symmetrical=False, verbose_name=_("Termes liés"))
     see_also = ParentalManyToManyField(
-        "resources.ToolSheetPage", blank=True, related_name="glossary_terms", verbose_name="Fiches à consulter"
+        "resources.ToolSheetPage", blank=True, related_name="glossary_terms", verbose_name=_("Fiches à consulter")
     )
     inline_linking = models.BooleanField(
-        "Lier automatiquement dans les textes",
+        _("Lier automatiquement dans les textes"),
         default=True,
-        help_text="Décochez pour un mot trop courant qui serait lié à tort.",
+        help_text=_("Décochez pour un mot trop courant qui serait lié à tort."),
     )
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="glossaryterm")
@@ -127,9 +130,9 @@ class GlossaryTerm(
         FieldPanel("sources"),
         MultiFieldPanel(
             [FieldPanel("related_terms"), FieldPanel("see_also")],
-            heading="Pour aller plus loin",
+            heading=_("Pour aller plus loin"),
         ),
-        MultiFieldPanel([FieldPanel("slug"), FieldPanel("inline_linking")], heading="Réglages"),
+        MultiFieldPanel([FieldPanel("slug"), FieldPanel("inline_linking")], heading=_("Réglages")),
     ]
     search_fields = [
         index.SearchField("term"),
@@ -140,8 +143,8 @@ class GlossaryTerm(
 
     class Meta:
         ordering = ["term"]
-        verbose_name = "terme du lexique"
-        verbose_name_plural = "termes du lexique"
+        verbose_name = _("terme du lexique")
+        verbose_name_plural = _("termes du lexique")
 
     def __str__(self):
         return self.term

@@ -9,6 +9,7 @@
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from wagtail.rich_text import expand_db_html
 
 from resources.lexicon import LexiconState, link_terms
@@ -45,8 +46,9 @@ def render_with_lexicon(context, value):
 
 
 @register.simple_tag(takes_context=True)
-def lexicon_box(context, heading="Les mots de cette fiche"):
+def lexicon_box(context, heading=None):
     state = context.get(STATE_KEY)
     if state is None or not state.linked:
         return ""
+    heading = gettext("Les mots de cette fiche") if heading is None else heading
     return render_to_string("resources/includes/lexicon_box.html", {"terms": state.linked, "heading": heading})

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
@@ -27,17 +28,17 @@ class SelfAssessmentPage(RoutablePageMixin, IntroMixin, Page):
         BaseStreamBlock(),
         blank=True,
         use_json_field=True,
-        verbose_name="Mode d'emploi",
-        help_text="Comment se servir du baromètre, seul ou en équipe.",
+        verbose_name=_("Mode d'emploi"),
+        help_text=_("Comment se servir du baromètre, seul ou en équipe."),
     )
     privacy_notice = models.TextField(
-        "Notice de confidentialité",
+        _("Notice de confidentialité"),
         max_length=800,
         default=(
             "Nous ne vous demandons ni nom ni adresse : seulement votre rôle dans le projet. Vos réponses "
             "ne sont accessibles que par leur lien privé ; les sessions inactives depuis 18 mois sont effacées."
         ),
-        help_text="Affichée au-dessus du formulaire.",
+        help_text=_("Affichée au-dessus du formulaire."),
     )
 
     content_panels = Page.content_panels + [
@@ -46,15 +47,17 @@ class SelfAssessmentPage(RoutablePageMixin, IntroMixin, Page):
         FieldPanel("privacy_notice"),
         HelpPanel(
             content=(
-                "Les dimensions et critères du baromètre se modifient dans le menu « Baromètre » "
-                "(dimensions du baromètre)."
+                _(
+                    "Les dimensions et critères du baromètre se modifient dans le menu « Baromètre » "
+                    "(dimensions du baromètre)."
+                )
             )
         ),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Contenu"),
-            ObjectList(Page.promote_panels, heading="Référencement"),
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(Page.promote_panels, heading=_("Référencement")),
         ]
     )
 
@@ -65,8 +68,8 @@ class SelfAssessmentPage(RoutablePageMixin, IntroMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "baromètre du partenariat"
-        verbose_name_plural = "baromètres du partenariat"
+        verbose_name = _("baromètre du partenariat")
+        verbose_name_plural = _("baromètres du partenariat")
 
     def search_text(self):
         return searchable_text(self.title, self.intro, self.body)
@@ -93,7 +96,7 @@ class SelfAssessmentPage(RoutablePageMixin, IntroMixin, Page):
 
 # --- The engagement matrix ---------------------------------------------------
 
-LINKED_MODELS = [("resources", "ToolSheetPage", "Fiches outils"), ("projects", "ProjectPage", "Projets")]
+LINKED_MODELS = [("resources", "ToolSheetPage", _("Fiches outils")), ("projects", "ProjectPage", _("Projets"))]
 
 
 def cell_field(scale, degree):
@@ -110,35 +113,35 @@ class EngagementMatrixPage(IntroMixin, Page):
     and lists the live tool sheets and projects tagged with its level and
     degree (one query per linked model)."""
 
-    body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True, verbose_name="Pour aller plus loin")
+    body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True, verbose_name=_("Pour aller plus loin"))
 
-    micro_information = _cell("Micro — information")
-    micro_consultation = _cell("Micro — consultation")
-    micro_collaboration = _cell("Micro — collaboration")
-    micro_partenariat = _cell("Micro — partenariat")
-    meso_information = _cell("Méso — information")
-    meso_consultation = _cell("Méso — consultation")
-    meso_collaboration = _cell("Méso — collaboration")
-    meso_partenariat = _cell("Méso — partenariat")
-    macro_information = _cell("Macro — information")
-    macro_consultation = _cell("Macro — consultation")
-    macro_collaboration = _cell("Macro — collaboration")
-    macro_partenariat = _cell("Macro — partenariat")
+    micro_information = _cell(_("Micro — information"))
+    micro_consultation = _cell(_("Micro — consultation"))
+    micro_collaboration = _cell(_("Micro — collaboration"))
+    micro_partenariat = _cell(_("Micro — partenariat"))
+    meso_information = _cell(_("Méso — information"))
+    meso_consultation = _cell(_("Méso — consultation"))
+    meso_collaboration = _cell(_("Méso — collaboration"))
+    meso_partenariat = _cell(_("Méso — partenariat"))
+    macro_information = _cell(_("Macro — information"))
+    macro_consultation = _cell(_("Macro — consultation"))
+    macro_collaboration = _cell(_("Macro — collaboration"))
+    macro_partenariat = _cell(_("Macro — partenariat"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     cell_panels = [
         MultiFieldPanel(
             [FieldPanel(cell_field(scale, degree)) for degree in EngagementDegree.values],
             heading=label,
-            help_text="Décrivez en une ou deux phrases ce que recouvre chaque degré d'engagement à ce niveau.",
+            help_text=_("Décrivez en une ou deux phrases ce que recouvre chaque degré d'engagement à ce niveau."),
         )
         for scale, label in EngagementScale.choices
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Contenu"),
-            ObjectList(cell_panels, heading="Cases de la matrice"),
-            ObjectList(Page.promote_panels, heading="Référencement"),
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(cell_panels, heading=_("Cases de la matrice")),
+            ObjectList(Page.promote_panels, heading=_("Référencement")),
         ]
     )
 
@@ -149,8 +152,8 @@ class EngagementMatrixPage(IntroMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "matrice de l'engagement"
-        verbose_name_plural = "matrices de l'engagement"
+        verbose_name = _("matrice de l'engagement")
+        verbose_name_plural = _("matrices de l'engagement")
 
     def search_text(self):
         cells = [getattr(self, cell_field(s, d)) for s in EngagementScale.values for d in EngagementDegree.values]
