@@ -63,6 +63,18 @@ def decline_to_structure(contact, directory_url, expired=False):
     )
 
 
+def profile_withdrawn_to_structure(contact, directory_url):
+    """The partner deleted their profile while this request waited: tell the
+    structure kindly. Linked to nothing (the request is erased with the
+    profile) and holding none of the partner's data."""
+    return _queue(
+        "profile_withdrawn_to_structure",
+        {"contact": contact, "directory_url": directory_url},
+        to=contact.requester_email,
+        purpose="directory-contact-withdrawn",
+    )
+
+
 def registration_confirmation(profile, url):
     return _queue(
         "registration_confirmation",

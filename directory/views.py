@@ -21,7 +21,7 @@ from . import emails, links
 from .csvutils import to_csv
 from .forms import ContactForm, ManageRequestForm, ProfileFieldsForm, RegistrationForm, ReportForm, theme_options
 from .models import ContactRequest, Language, PartnerProfile, ProfileLanguage, ProfileRole, TaggedExperienceTheme
-from .privacy import delete_profile, profile_data
+from .privacy import erase_profile, profile_data
 
 SESSION_KEY = "directory_profile"
 
@@ -458,7 +458,7 @@ def manage(page, request):
         notice = gettext("Votre profil est de nouveau visible.")
     elif action == "supprimer":
         if request.POST.get("confirmer_suppression") == "oui":
-            delete_profile(profile)
+            erase_profile(profile, notify_structures=True)
             request.session.pop(SESSION_KEY, None)
             return _message(
                 request,

@@ -20,12 +20,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import EditView, InspectView
+from wagtail_modeladmin.views import DeleteView, EditView, InspectView
 
 from . import emails, links
 from .csvutils import to_csv
 from .models import ContactRequest, DirectoryPage, PartnerProfile
 from .models.pages import link_for_email
+from .privacy import erase_profile
 from .roles import can_see_private
 
 PUBLIC_FIELDS = [
@@ -85,6 +86,14 @@ class ProfileEditView(EditView):
         return response
 
 
+class ProfileDeleteView(DeleteView):
+    """Admin deletion goes through the shared scrubbing function: emails,
+    orphan themes, search entries and cached pages go with the profile."""
+
+    def delete_instance(self):
+        erase_profile(self.instance)
+
+
 class PartnerProfileAdmin(ModelAdmin):
     model = PartnerProfile
     menu_label = _("Profils")
@@ -92,6 +101,7 @@ class PartnerProfileAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_view_class = PrivateAwareInspectView
     edit_view_class = ProfileEditView
+    delete_view_class = ProfileDeleteView
     permission_helper_class = NoCreatePermissionHelper
     list_filter = ("status", "roles__role", "department", "created_at")
     search_fields = ("display_name", "presentation", "association")
