@@ -371,7 +371,7 @@ def confirm_email(page, request, token):
 def manage_request(page, request):
     title = gettext("Gérer mon profil")
     form = ManageRequestForm(request.POST or None)
-    context = {"form": form}
+    context = {"form": form, "manage_link_days": links.manage_link_days()}
     if request.method != "POST":
         return _render(request, page, "manage_request.html", context, title=title)
     if not form.is_valid():

@@ -206,3 +206,8 @@ def test_ask_pause_resume_then_the_nightly_run_keeps_the_profile_published(
     profile.refresh_from_db()
     assert profile.status == "published" and profile.confirmation_requested_at is None
     assert client.get("/annuaire/?q=cycle").context["result_count"] == 1
+
+
+def test_the_request_page_says_how_long_the_link_is_valid(client, directory):
+    page = html.unescape(client.get("/annuaire/gerer/").content.decode())
+    assert "valable 7\u202fjours et utilisable une fois" in page and "une heure" not in page
