@@ -199,6 +199,35 @@ class RegistrationForm(AntiAbuseFormMixin, ProfileFieldsForm):
         return profile, True
 
 
+class ContactDetailsForm(forms.Form):
+    """The partner's private contact details, in "Gérer mon profil". A new
+    address replaces the old one only once confirmed from the new mailbox."""
+
+    email = forms.EmailField(
+        label=_("Adresse électronique"),
+        help_text=_(
+            "Jamais affichée. Si vous la changez, un lien de confirmation est envoyé à la nouvelle adresse ; "
+            "l'ancienne reste valable jusqu'à ce que vous l'ouvriez."
+        ),
+    )
+    phone = forms.CharField(label=_("Téléphone (facultatif, jamais affiché)"), required=False, max_length=30)
+
+    def __init__(self, *args, profile, **kwargs):
+        self.profile = profile
+        kwargs.setdefault("initial", {"email": profile.email, "phone": profile.phone})
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email != self.profile.email and PartnerProfile.objects.filter(email=email).exists():
+            raise forms.ValidationError(gettext("Cette adresse est déjà celle d'un autre profil de l'annuaire."))
+        return email
+
+    @property
+    def email_changed(self):
+        return self.cleaned_data["email"] != self.profile.email
+
+
 class ManageRequestForm(AntiAbuseFormMixin, forms.Form):
     email = forms.EmailField(label=_("Votre adresse électronique"))
 

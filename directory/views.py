@@ -19,9 +19,17 @@ from core.vocabulary import PartnerRole
 
 from . import emails, links
 from .csvutils import to_csv
-from .forms import ContactForm, ManageRequestForm, ProfileFieldsForm, RegistrationForm, ReportForm, theme_options
+from .forms import (
+    ContactDetailsForm,
+    ContactForm,
+    ManageRequestForm,
+    ProfileFieldsForm,
+    RegistrationForm,
+    ReportForm,
+    theme_options,
+)
 from .models import ContactRequest, Language, PartnerProfile, ProfileLanguage, ProfileRole, TaggedExperienceTheme
-from .privacy import delete_profile, profile_data
+from .privacy import erase_profile, profile_data
 
 SESSION_KEY = "directory_profile"
 
@@ -363,7 +371,7 @@ def confirm_email(page, request, token):
 def manage_request(page, request):
     title = gettext("Gérer mon profil")
     form = ManageRequestForm(request.POST or None)
-    context = {"form": form}
+    context = {"form": form, "manage_link_days": links.manage_link_days()}
     if request.method != "POST":
         return _render(request, page, "manage_request.html", context, title=title)
     if not form.is_valid():
@@ -381,17 +389,75 @@ def manage_request(page, request):
         page,
         gettext("Demande enregistrée"),
         gettext(
-            "Si cette adresse correspond à un profil de l'annuaire, un lien valable une heure vient d'y être envoyé."
-        ),
+            "Si cette adresse correspond à un profil de l'annuaire, un lien valable %(days)s jours et "
+            "utilisable une fois vient d'y être envoyé."
+        )
+        % {"days": links.manage_link_days()},
+    )
+
+
+def _send_manage_link(page, request, profile):
+    token = links.make_token("manage", profile.pk)
+    emails.manage_link(profile, subpage_url(page, "manage_link_route", token, request=request))
+
+
+def _expired_manage_link(page, request, token):
+    """An authentic link past its validity: offer to send a fresh one to the
+    address on file (never shown), rate-limited like the request form."""
+    data = links.read_expired_token("manage", token) or links.read_expired_token("yearly", token)
+    profile = (
+        PartnerProfile.objects.filter(pk=data[0]).exclude(status=PartnerProfile.Status.REFUSED).first()
+        if data
+        else None
+    )
+    if profile is None:
+        return None
+    title = gettext("Ce lien a expiré")
+    if request.method == "POST":
+        if rate_limit_exceeded(request, "directory-manage", email=profile.email):
+            return _message(
+                request,
+                page,
+                title,
+                gettext("Trop de demandes en peu de temps : réessayez dans une heure."),
+                status=429,
+            )
+        _send_manage_link(page, request, profile)
+        return _message(
+            request,
+            page,
+            gettext("Nouveau lien envoyé"),
+            gettext(
+                "Un nouveau lien, valable %(days)s jours et utilisable une fois, vient d'être envoyé à l'adresse "
+                "de votre profil."
+            )
+            % {"days": links.manage_link_days()},
+        )
+    return _message(
+        request,
+        page,
+        title,
+        gettext(
+            "Ce lien n'était valable que %(days)s jours. Nous pouvons vous en envoyer un nouveau, à l'adresse "
+            "de votre profil."
+        )
+        % {"days": links.manage_link_days()},
+        status=400,
+        form_action=request.path,
+        button=gettext("M'envoyer un nouveau lien"),
     )
 
 
 def manage_open(page, request, token):
-    data = links.read_token("manage", token, links.MANAGE_MAX_AGE)
+    data = links.read_token("manage", token, links.manage_max_age())
     yearly = False
     if data is None:
         data = links.read_token("yearly", token, 30 * 24 * 3600)
         yearly = data is not None
+    if data is None:
+        expired = _expired_manage_link(page, request, token)
+        if expired is not None:
+            return expired
     purpose = "yearly" if yearly else "manage"
     profile = PartnerProfile.objects.filter(pk=data[0]).first() if data else None
     if profile is None or links.is_used(purpose, data[1]):
@@ -441,9 +507,20 @@ def manage(page, request):
     form = ProfileFieldsForm(
         request.POST if action == "enregistrer" else None, instance=profile, departments=settings.departments()
     )
+    details = ContactDetailsForm(request.POST if action == "coordonnees" else None, profile=profile)
     notice = ""
     status = 200
-    if action == "enregistrer":
+    if action == "coordonnees":
+        if details.is_valid():
+            notice = _save_contact_details(page, request, profile, details)
+            details = ContactDetailsForm(profile=profile)
+        else:
+            status = 400
+            title = gettext("Erreur : Mon profil")
+    elif action in CONSENT_ACTIONS:
+        notice = _withdraw_consent(profile, action)
+        form = ProfileFieldsForm(instance=profile, departments=settings.departments())
+    elif action == "enregistrer":
         if form.is_valid():
             form.save_profile()
             notice = gettext("Vos modifications sont enregistrées.")
@@ -454,11 +531,16 @@ def manage(page, request):
         profile.set_status(PartnerProfile.Status.PAUSED)
         notice = gettext("Votre profil est en pause : il n'est plus visible.")
     elif action == "reprendre" and profile.status == PartnerProfile.Status.PAUSED and profile.published_at:
+        # Resuming is also this year's confirmation: the nightly yearly run
+        # must not pause the profile again for an old, unanswered request.
+        profile.last_confirmed_at = timezone.now()
+        profile.confirmation_requested_at = None
+        profile.save(update_fields=["last_confirmed_at", "confirmation_requested_at", "updated_at"])
         profile.set_status(PartnerProfile.Status.PUBLISHED)
         notice = gettext("Votre profil est de nouveau visible.")
     elif action == "supprimer":
         if request.POST.get("confirmer_suppression") == "oui":
-            delete_profile(profile)
+            erase_profile(profile, notify_structures=True)
             request.session.pop(SESSION_KEY, None)
             return _message(
                 request,
@@ -475,9 +557,109 @@ def manage(page, request):
         request,
         page,
         "manage.html",
-        {"profile": profile, "form": form, "notice": notice, "contact_requests": requests},
+        {"profile": profile, "form": form, "details": details, "notice": notice, "contact_requests": requests},
         status=status,
         title=title,
+    )
+
+
+CONSENT_ACTIONS = ("retirer_sante", "retirer_nouvelles", "accepter_nouvelles", "retirer_moteurs")
+
+
+def _withdraw_consent(profile, action):
+    """Each consent on its own. Withdrawing the health consent hides the themes
+    at once: pages and counts read `consent_health`, and the search entry is
+    rewritten synchronously (not through a task a worker would run later)."""
+    now = timezone.now()
+    if action == "retirer_sante":
+        profile.consent_health = False
+        profile.consent_health_at = None
+        profile.save(update_fields=["consent_health", "consent_health_at", "updated_at"])
+        profile.sync_search_index()
+        return gettext(
+            "Consentement retiré : vos thèmes d'expérience ne sont plus affichés, comptés ni trouvés par la recherche."
+        )
+    if action == "retirer_moteurs":
+        profile.allow_search_engines = False
+        profile.save(update_fields=["allow_search_engines", "updated_at"])
+        return gettext("Votre fiche n'est plus proposée aux moteurs de recherche.")
+    profile.consent_news = action == "accepter_nouvelles"
+    profile.consent_news_at = now if profile.consent_news else None
+    profile.save(update_fields=["consent_news", "consent_news_at", "updated_at"])
+    if profile.consent_news:
+        return gettext("C'est noté : vous recevrez quelques nouvelles du réseau.")
+    return gettext("C'est noté : vous ne recevrez plus de nouvelles du réseau.")
+
+
+def _save_contact_details(page, request, profile, details):
+    """The phone changes at once; a new address waits for its confirmation."""
+    notices = []
+    phone = details.cleaned_data["phone"].strip()
+    if phone != profile.phone:
+        profile.phone = phone
+        profile.save(update_fields=["phone", "updated_at"])
+        notices.append(gettext("Votre téléphone est enregistré."))
+    if details.email_changed:
+        new_email = details.cleaned_data["email"]
+        token = links.make_email_change_token(profile.pk, new_email)
+        emails.email_change_confirmation(
+            profile, new_email, subpage_url(page, "email_change_route", token, request=request)
+        )
+        notices.append(
+            gettext(
+                "Un lien de confirmation vient d'être envoyé à %(email)s. Votre adresse ne change qu'une fois ce lien "
+                "ouvert ; d'ici là, les messages de l'annuaire arrivent à l'ancienne adresse."
+            )
+            % {"email": new_email}
+        )
+    return " ".join(notices) or gettext("Rien n'a changé.")
+
+
+def confirm_new_email(page, request, token):
+    data = links.read_email_change_token(token)
+    profile = PartnerProfile.objects.filter(pk=data[0]).first() if data else None
+    if profile is None or links.is_used("email-change", data[1]):
+        return _message(
+            request,
+            page,
+            gettext("Ce lien n'est plus valable"),
+            gettext(
+                "Le lien a expiré (7 jours) ou a déjà servi. Vous pouvez refaire la demande depuis « Gérer mon "
+                "profil »."
+            ),
+            status=400,
+            links_=[(subpage_path(page, "manage_request_route", request=request), gettext("Gérer mon profil"))],
+        )
+    new_email = data[2]
+    if request.method != "POST":
+        return _message(
+            request,
+            page,
+            gettext("Confirmer votre nouvelle adresse"),
+            gettext("En confirmant, cette adresse remplacera l'ancienne pour votre profil de l'annuaire."),
+            form_action=request.path,
+            button=gettext("Confirmer ma nouvelle adresse"),
+        )
+    taken = PartnerProfile.objects.filter(email=new_email).exclude(pk=profile.pk).exists()
+    if taken or not links.consume("email-change", data[1]):
+        return _message(
+            request,
+            page,
+            gettext("Ce lien n'est plus valable"),
+            gettext("Ce lien a déjà servi, ou l'adresse est désormais celle d'un autre profil. Rien n'a changé."),
+            status=400,
+        )
+    old_email = profile.email
+    if new_email != old_email:
+        profile.email = new_email
+        profile.email_confirmed_at = timezone.now()
+        profile.save(update_fields=["email", "email_confirmed_at", "updated_at"])
+        emails.email_changed_notice(profile, old_email)
+    return _message(
+        request,
+        page,
+        gettext("Adresse confirmée"),
+        gettext("C'est fait : les messages de l'annuaire arriveront désormais à cette adresse."),
     )
 
 

@@ -262,6 +262,10 @@ PORTAL_RATE_LIMIT_PER_HOUR = int(env("PORTAL_RATE_LIMIT_PER_HOUR", "5"))
 PORTAL_FORM_MIN_SECONDS = float(env("PORTAL_FORM_MIN_SECONDS", "3"))
 # Outgoing email retries: attempts before an email is flagged in the admin.
 PORTAL_EMAIL_MAX_ATTEMPTS = int(env("PORTAL_EMAIL_MAX_ATTEMPTS", "8"))
+# Days a sent email keeps its body in the outbox (`purge_outbox`, daily).
+PORTAL_OUTBOX_RETENTION_DAYS = int(env("PORTAL_OUTBOX_RETENTION_DAYS", "30"))
+# Days a partner's "Gérer mon profil" link stays valid (single use).
+DIRECTORY_MANAGE_LINK_DAYS = int(env("DIRECTORY_MANAGE_LINK_DAYS", "7"))
 
 
 def require(name):
