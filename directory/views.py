@@ -32,12 +32,19 @@ def _render(request, page, template, context=None, status=200, title=None):
     return TemplateResponse(request, f"directory/{template}", ctx, status=status)
 
 
-def _message(request, page, title, text, status=200, form_action=None, button=None, links_=()):
+def _message(request, page, title, text, status=200, form_action=None, button=None, links_=(), details=()):
     return _render(
         request,
         page,
         "message.html",
-        {"title": title, "text": text, "form_action": form_action, "button": button, "links": links_},
+        {
+            "title": title,
+            "text": text,
+            "form_action": form_action,
+            "button": button,
+            "links": links_,
+            "details": details,
+        },
         status=status,
         title=title,
     )
@@ -214,7 +221,17 @@ def contact(page, request, pk):
             subpage_url(page, "answer_route", "accepter", accept, request=request),
             subpage_url(page, "answer_route", "decliner", accept, request=request),
         )
+        emails.receipt_to_structure(contact_request)
     return _render(request, page, "contact_sent.html", {"profile": profile}, title=gettext("Demande envoyée"))
+
+
+def _request_details(contact_request):
+    """What the accept/decline page shows of the request it acts on."""
+    return [
+        (gettext("Structure"), f"{contact_request.structure_name} ({contact_request.get_structure_type_display()})"),
+        (gettext("Projet"), contact_request.project),
+        (gettext("Dates ou durée"), contact_request.dates),
+    ]
 
 
 def answer(page, request, action, token):
@@ -244,13 +261,14 @@ def answer(page, request, action, token):
             (
                 gettext(
                     "En confirmant, la structure recevra votre adresse électronique (et votre téléphone si vous l'avez "
-                    "donné) pour vous écrire directement."
+                    "donné) pour vous écrire directement, et vous recevrez ses coordonnées par courriel."
                 )
                 if accepting
                 else gettext("En confirmant, la structure sera prévenue poliment, sans recevoir vos coordonnées.")
             ),
             form_action=request.path,
             button=gettext("Confirmer"),
+            details=_request_details(contact_request),
         )
     if not links.consume("contact", contact_request.nonce):
         return _message(
@@ -261,7 +279,11 @@ def answer(page, request, action, token):
     contact_request.save(update_fields=["responded_at", "status"])
     if accepting:
         emails.acceptance_to_structure(contact_request)
-        text = gettext("Merci : la structure a reçu vos coordonnées et va vous écrire.")
+        emails.acceptance_to_partner(contact_request)
+        text = gettext(
+            "Merci : la structure a reçu vos coordonnées et va vous écrire. Ses coordonnées vous ont été envoyées "
+            "par courriel."
+        )
     else:
         emails.decline_to_structure(contact_request, page_url(page, request))
         text = gettext("C'est noté : la structure en est informée, sans vos coordonnées.")
