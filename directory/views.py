@@ -2,6 +2,7 @@
 
 import json
 import time
+from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -13,9 +14,10 @@ from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
 from core.facets import Facet
 from core.links import absolute, page_url, subpage_path, subpage_url
-from core.listing import Listing, Sort
+from core.listing import PAGE_PARAM, QUERY_PARAM, SORT_PARAM, Listing, Sort
 from core.models import Domain, PortalSettings
 from core.vocabulary import PartnerRole
+from search.text import MAX_QUERY_LENGTH
 
 from . import emails, links
 from .csvutils import to_csv
@@ -28,6 +30,8 @@ SESSION_KEY = "directory_profile"
 
 def _render(request, page, template, context=None, status=200, title=None):
     ctx = {"page": page, "self": page, "breadcrumb_current": title or page.title, "sub_title": title}
+    if title:  # a route below the directory: the breadcrumb goes through it
+        ctx["breadcrumb_trail"] = [(page.url, page.title)]
     ctx.update(context or {})
     return TemplateResponse(request, f"directory/{template}", ctx, status=status)
 
@@ -177,7 +181,31 @@ def directory_listing(page, request):
 
 def directory_index(page, request):
     context = directory_listing(page, request).context(request, PartnerProfile.objects.published())
+    # The profile links carry the search and filters, so that "Retour à
+    # l'annuaire" on a profile leads back to this very list.
+    carried = [(QUERY_PARAM, context["query"])] if context["query"] else []
+    carried += context["kept_params"]
+    if context["page_obj"].number > 1:
+        carried.append((PAGE_PARAM, context["page_obj"].number))
+    context["listing_query"] = urlencode(carried)
     return _render(request, page, "directory_page.html", context)
+
+
+def _listing_query(request):
+    """The directory's own parameters of `request.GET` (free text, sort,
+    page, facets: nothing else), as a query string; each value is the
+    listing's to validate again."""
+    names = (QUERY_PARAM, SORT_PARAM, PAGE_PARAM, *(facet.param for facet in directory_facets([])))
+    carried = []
+    for name in names:
+        value = (request.GET.get(name) or "").strip()[:MAX_QUERY_LENGTH]
+        if value:
+            carried.append((name, value))
+    return urlencode(carried)
+
+
+def _back_to_listing(page, listing_query):
+    return f"{page.url}?{listing_query}" if listing_query else page.url
 
 
 def _published_profile(pk):
@@ -189,18 +217,22 @@ def _published_profile(pk):
 
 def profile_detail(page, request, pk):
     profile = _published_profile(pk)
-    return _render(request, page, "profile.html", {"profile": profile}, title=profile.display_name)
+    listing_query = _listing_query(request)
+    context = {"profile": profile, "listing_query": listing_query, "back_url": _back_to_listing(page, listing_query)}
+    return _render(request, page, "profile.html", context, title=profile.display_name)
 
 
 # --- Contact relay ---------------------------------------------------------------
 def contact(page, request, pk):
     profile = _published_profile(pk)
-    title = f"Contacter {profile.display_name}"
+    title = gettext("Contacter %(name)s") % {"name": profile.display_name}
     template = "contact_form.html"
+    listing_query = _listing_query(request)
+    carried = {"listing_query": listing_query, "back_url": _back_to_listing(page, listing_query)}
     if request.method != "POST":
-        return _render(request, page, template, {"profile": profile, "form": ContactForm()}, title=title)
+        return _render(request, page, template, {"profile": profile, "form": ContactForm(), **carried}, title=title)
     form = ContactForm(request.POST)
-    context = {"profile": profile, "form": form}
+    context = {"profile": profile, "form": form, **carried}
     if not form.is_valid():
         return _render(request, page, template, context, status=400, title=f"Erreur : {title}")
     if rate_limit_exceeded(request, "directory-contact", email=form.cleaned_data["requester_email"]):
@@ -222,7 +254,9 @@ def contact(page, request, pk):
             subpage_url(page, "answer_route", "decliner", accept, request=request),
         )
         emails.receipt_to_structure(contact_request)
-    return _render(request, page, "contact_sent.html", {"profile": profile}, title=gettext("Demande envoyée"))
+    return _render(
+        request, page, "contact_sent.html", {"profile": profile, **carried}, title=gettext("Demande envoyée")
+    )
 
 
 def _request_details(contact_request):
