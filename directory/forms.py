@@ -52,7 +52,7 @@ class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
             "compensation": _("Comment l'engagement du patient partenaire sera-t-il pris en charge ?"),
         }
         help_texts = {
-            "requester_email": _("Le patient partenaire vous répondra à cette adresse s'il accepte."),
+            "requester_email": _("La réponse vous parviendra à cette adresse, en cas d'accord."),
             "compensation": _("L'engagement d'un patient partenaire est au minimum défrayé."),
             "dates": _("Par exemple : « trois réunions entre mars et juin 2027 »."),
         }
