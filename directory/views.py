@@ -537,6 +537,14 @@ def manage(page, request):
     )
 
 
+def _csv_value(value):
+    if isinstance(value, bool):
+        return gettext("Oui") if value else gettext("Non")
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
 def manage_export(page, request, fmt):
     profile = _session_profile(request)
     if profile is None:
@@ -545,7 +553,7 @@ def manage_export(page, request, fmt):
     if fmt == "json":
         response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
     elif fmt == "csv":
-        rows = [(k, json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in data.items()]
+        rows = [(k, _csv_value(v)) for k, v in data.items()]
         response = HttpResponse(to_csv(["champ", "valeur"], rows), content_type="text/csv; charset=utf-8")
     else:
         raise Http404
