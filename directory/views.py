@@ -236,7 +236,9 @@ def contact(page, request, pk):
     if not form.is_valid():
         return _render(request, page, template, context, status=400, title=f"Erreur : {title}")
     if rate_limit_exceeded(request, "directory-contact", email=form.cleaned_data["requester_email"]):
-        context.update(page=page, self=page, breadcrumb_current=title, sub_title=title)
+        context.update(
+            page=page, self=page, breadcrumb_current=title, sub_title=title, breadcrumb_trail=[(page.url, page.title)]
+        )
         return render_rate_limited(request, "directory/contact_form.html", context)
     contact_request = form.save(commit=False)
     contact_request.profile = profile

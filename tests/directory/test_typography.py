@@ -49,14 +49,14 @@ def test_no_double_full_stop_after_an_initial(client, aline, django_capture_on_c
     pages.append(client.get(accept.replace("accepter", "decliner")))
     with django_capture_on_commit_callbacks(execute=True):
         pages.append(client.post(accept))
-    assert "Aline A., qui dispose de 21 jours" in text(pages[2])
     for response in pages:
         assert response.status_code == 200
         found = DOUBLE_STOP.search(text(response))
         assert not found, (response.request["PATH_INFO"], text(response)[found.start() - 40 : found.end() + 10])
-    assert len(mail.outbox) == 4  # request, receipt, acceptance both ways
     for message in mail.outbox:
         assert not DOUBLE_STOP.search(message.subject + "\n" + message.body), message.subject
+    assert "Aline A., qui dispose de 21 jours" in text(pages[2])
+    assert len(mail.outbox) == 4  # request, receipt, acceptance both ways
 
 
 def test_error_summary_has_no_full_stop_before_the_colon(client, directory):
