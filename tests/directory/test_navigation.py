@@ -75,6 +75,12 @@ def test_back_to_the_directory_keeps_the_search_and_the_filters(client, profiles
     assert link_to(sent, "Retour à l'annuaire") == back
 
 
+def test_a_profile_reached_with_listing_parameters_keeps_one_canonical_address(client, make_profile):
+    profile = make_profile(allow_search_engines=True)
+    html = client.get(f"/annuaire/profil/{profile.pk}/?q=diabete&departement=34").content.decode()
+    assert f'<link rel="canonical" href="http://testserver/annuaire/profil/{profile.pk}/">' in html
+
+
 def test_only_the_listing_parameters_are_carried_back(client, profiles):
     url = f"/annuaire/profil/{profiles[0].pk}/?q=diabete&next=https://evil.example&page=2&role=x&utm_source=y"
     back = link_to(client.get(url).content.decode(), "Retour à l'annuaire")
