@@ -42,6 +42,41 @@ def contact_to_partner(contact, accept_url, decline_url):
     )
 
 
+def receipt_to_structure(contact):
+    """The structure's copy of its request: what it asked, to whom (the
+    display name only) and what happens next."""
+    profile = contact.profile
+    return _queue(
+        "receipt_to_structure",
+        {
+            "profile": profile,
+            "contact": contact,
+            "structure_type": dict(StructureType.choices).get(contact.structure_type, ""),
+        },
+        to=contact.requester_email,
+        purpose="directory-contact-receipt",
+        profile=profile,
+        contact=contact,
+    )
+
+
+def acceptance_to_partner(contact):
+    """On acceptance, the partner gets the structure's contact details too."""
+    profile = contact.profile
+    return _queue(
+        "acceptance_to_partner",
+        {
+            "profile": profile,
+            "contact": contact,
+            "structure_type": dict(StructureType.choices).get(contact.structure_type, ""),
+        },
+        to=profile.email,
+        purpose="directory-contact-accepted-partner",
+        profile=profile,
+        contact=contact,
+    )
+
+
 def acceptance_to_structure(contact):
     profile = contact.profile
     return _queue(
@@ -57,7 +92,7 @@ def acceptance_to_structure(contact):
 def decline_to_structure(contact, directory_url, expired=False):
     return _queue(
         "decline_to_structure",
-        {"contact": contact, "directory_url": directory_url, "expired": expired},
+        {"contact": contact, "profile": contact.profile, "directory_url": directory_url, "expired": expired},
         to=contact.requester_email,
         purpose="directory-contact-declined",
         profile=contact.profile,

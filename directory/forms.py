@@ -23,6 +23,15 @@ from .models import (
 from .models.profiles import CONSENT_TEXT_VERSION
 
 
+def label_empty_choices(form):
+    """The empty choice of every drop-down reads "Choisir…", not "---------"."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.Select) and not isinstance(field.widget, forms.RadioSelect):
+            choices = list(field.choices)
+            if choices and choices[0][0] == "":
+                field.choices = [("", gettext("Choisir…"))] + choices[1:]
+
+
 class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
     max_links = 2
 
@@ -52,7 +61,7 @@ class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
             "compensation": _("Comment l'engagement du patient partenaire sera-t-il pris en charge ?"),
         }
         help_texts = {
-            "requester_email": _("Le patient partenaire vous répondra à cette adresse s'il accepte."),
+            "requester_email": _("La réponse vous parviendra à cette adresse, en cas d'accord."),
             "compensation": _("L'engagement d'un patient partenaire est au minimum défrayé."),
             "dates": _("Par exemple : « trois réunions entre mars et juin 2027 »."),
         }
@@ -68,6 +77,7 @@ class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
         self.fields["compensation"].error_messages["required"] = gettext(
             "Indiquez la prise en charge : l'engagement doit au moins être défrayé."
         )
+        label_empty_choices(self)
 
 
 def _department_choices(departments):
@@ -133,6 +143,7 @@ class ProfileFieldsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if departments:
             self.fields["department"].choices = [("", "—")] + _department_choices(departments)
+        label_empty_choices(self)
         self.fields["territory_visibility"].choices = PartnerProfile._meta.get_field("territory_visibility").choices
         instance = self.instance
         if instance.pk and not self.is_bound:

@@ -2,6 +2,7 @@
 
 import json
 import time
+from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -13,9 +14,10 @@ from core import geo
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
 from core.facets import Facet
 from core.links import absolute, page_url, subpage_path, subpage_url
-from core.listing import Listing, Sort
+from core.listing import PAGE_PARAM, QUERY_PARAM, SORT_PARAM, Listing, Sort
 from core.models import Domain, PortalSettings
 from core.vocabulary import PartnerRole
+from search.text import MAX_QUERY_LENGTH
 
 from . import emails, links
 from .csvutils import to_csv
@@ -36,16 +38,25 @@ SESSION_KEY = "directory_profile"
 
 def _render(request, page, template, context=None, status=200, title=None):
     ctx = {"page": page, "self": page, "breadcrumb_current": title or page.title, "sub_title": title}
+    if title:  # a route below the directory: the breadcrumb goes through it
+        ctx["breadcrumb_trail"] = [(page.url, page.title)]
     ctx.update(context or {})
     return TemplateResponse(request, f"directory/{template}", ctx, status=status)
 
 
-def _message(request, page, title, text, status=200, form_action=None, button=None, links_=()):
+def _message(request, page, title, text, status=200, form_action=None, button=None, links_=(), details=()):
     return _render(
         request,
         page,
         "message.html",
-        {"title": title, "text": text, "form_action": form_action, "button": button, "links": links_},
+        {
+            "title": title,
+            "text": text,
+            "form_action": form_action,
+            "button": button,
+            "links": links_,
+            "details": details,
+        },
         status=status,
         title=title,
     )
@@ -178,7 +189,31 @@ def directory_listing(page, request):
 
 def directory_index(page, request):
     context = directory_listing(page, request).context(request, PartnerProfile.objects.published())
+    # The profile links carry the search and filters, so that "Retour à
+    # l'annuaire" on a profile leads back to this very list.
+    carried = [(QUERY_PARAM, context["query"])] if context["query"] else []
+    carried += context["kept_params"]
+    if context["page_obj"].number > 1:
+        carried.append((PAGE_PARAM, context["page_obj"].number))
+    context["listing_query"] = urlencode(carried)
     return _render(request, page, "directory_page.html", context)
+
+
+def _listing_query(request):
+    """The directory's own parameters of `request.GET` (free text, sort,
+    page, facets: nothing else), as a query string; each value is the
+    listing's to validate again."""
+    names = (QUERY_PARAM, SORT_PARAM, PAGE_PARAM, *(facet.param for facet in directory_facets([])))
+    carried = []
+    for name in names:
+        value = (request.GET.get(name) or "").strip()[:MAX_QUERY_LENGTH]
+        if value:
+            carried.append((name, value))
+    return urlencode(carried)
+
+
+def _back_to_listing(page, listing_query):
+    return f"{page.url}?{listing_query}" if listing_query else page.url
 
 
 def _published_profile(pk):
@@ -190,22 +225,28 @@ def _published_profile(pk):
 
 def profile_detail(page, request, pk):
     profile = _published_profile(pk)
-    return _render(request, page, "profile.html", {"profile": profile}, title=profile.display_name)
+    listing_query = _listing_query(request)
+    context = {"profile": profile, "listing_query": listing_query, "back_url": _back_to_listing(page, listing_query)}
+    return _render(request, page, "profile.html", context, title=profile.display_name)
 
 
 # --- Contact relay ---------------------------------------------------------------
 def contact(page, request, pk):
     profile = _published_profile(pk)
-    title = f"Contacter {profile.display_name}"
+    title = gettext("Contacter %(name)s") % {"name": profile.display_name}
     template = "contact_form.html"
+    listing_query = _listing_query(request)
+    carried = {"listing_query": listing_query, "back_url": _back_to_listing(page, listing_query)}
     if request.method != "POST":
-        return _render(request, page, template, {"profile": profile, "form": ContactForm()}, title=title)
+        return _render(request, page, template, {"profile": profile, "form": ContactForm(), **carried}, title=title)
     form = ContactForm(request.POST)
-    context = {"profile": profile, "form": form}
+    context = {"profile": profile, "form": form, **carried}
     if not form.is_valid():
         return _render(request, page, template, context, status=400, title=f"Erreur : {title}")
     if rate_limit_exceeded(request, "directory-contact", email=form.cleaned_data["requester_email"]):
-        context.update(page=page, self=page, breadcrumb_current=title, sub_title=title)
+        context.update(
+            page=page, self=page, breadcrumb_current=title, sub_title=title, breadcrumb_trail=[(page.url, page.title)]
+        )
         return render_rate_limited(request, "directory/contact_form.html", context)
     contact_request = form.save(commit=False)
     contact_request.profile = profile
@@ -222,7 +263,19 @@ def contact(page, request, pk):
             subpage_url(page, "answer_route", "accepter", accept, request=request),
             subpage_url(page, "answer_route", "decliner", accept, request=request),
         )
-    return _render(request, page, "contact_sent.html", {"profile": profile}, title=gettext("Demande envoyée"))
+        emails.receipt_to_structure(contact_request)
+    return _render(
+        request, page, "contact_sent.html", {"profile": profile, **carried}, title=gettext("Demande envoyée")
+    )
+
+
+def _request_details(contact_request):
+    """What the accept/decline page shows of the request it acts on."""
+    return [
+        (gettext("Structure"), f"{contact_request.structure_name} ({contact_request.get_structure_type_display()})"),
+        (gettext("Projet"), contact_request.project),
+        (gettext("Dates ou durée"), contact_request.dates),
+    ]
 
 
 def answer(page, request, action, token):
@@ -252,13 +305,14 @@ def answer(page, request, action, token):
             (
                 gettext(
                     "En confirmant, la structure recevra votre adresse électronique (et votre téléphone si vous l'avez "
-                    "donné) pour vous écrire directement."
+                    "donné) pour vous écrire directement, et vous recevrez ses coordonnées par courriel."
                 )
                 if accepting
                 else gettext("En confirmant, la structure sera prévenue poliment, sans recevoir vos coordonnées.")
             ),
             form_action=request.path,
             button=gettext("Confirmer"),
+            details=_request_details(contact_request),
         )
     if not links.consume("contact", contact_request.nonce):
         return _message(
@@ -269,7 +323,11 @@ def answer(page, request, action, token):
     contact_request.save(update_fields=["responded_at", "status"])
     if accepting:
         emails.acceptance_to_structure(contact_request)
-        text = gettext("Merci : la structure a reçu vos coordonnées et va vous écrire.")
+        emails.acceptance_to_partner(contact_request)
+        text = gettext(
+            "Merci : la structure a reçu vos coordonnées et va vous écrire. Ses coordonnées vous ont été envoyées "
+            "par courriel."
+        )
     else:
         emails.decline_to_structure(contact_request, page_url(page, request))
         text = gettext("C'est noté : la structure en est informée, sans vos coordonnées.")
@@ -663,6 +721,14 @@ def confirm_new_email(page, request, token):
     )
 
 
+def _csv_value(value):
+    if isinstance(value, bool):
+        return gettext("Oui") if value else gettext("Non")
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
 def manage_export(page, request, fmt):
     profile = _session_profile(request)
     if profile is None:
@@ -671,7 +737,7 @@ def manage_export(page, request, fmt):
     if fmt == "json":
         response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
     elif fmt == "csv":
-        rows = [(k, json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in data.items()]
+        rows = [(k, _csv_value(v)) for k, v in data.items()]
         response = HttpResponse(to_csv(["champ", "valeur"], rows), content_type="text/csv; charset=utf-8")
     else:
         raise Http404

@@ -99,7 +99,19 @@ class NoCreatePermissionHelper(PermissionHelper):
         return False
 
 
-class PrivateAwareInspectView(InspectView):
+def yes_no(value):
+    return gettext("Oui") if value else gettext("Non")
+
+
+class YesNoInspectView(InspectView):
+    """Booleans read "Oui"/"Non", not "True"/"False"."""
+
+    def get_field_display_value(self, field_name, field=None):
+        value = super().get_field_display_value(field_name, field)
+        return yes_no(value) if isinstance(value, bool) else value
+
+
+class PrivateAwareInspectView(YesNoInspectView):
     def get_fields_dict(self):
         fields = [self.get_dict_for_field(name) for name in PUBLIC_FIELDS]
         fields.append({"label": _("Rôles"), "value": ", ".join(self.instance.role_labels()) or "—"})
@@ -230,6 +242,7 @@ class ContactRequestAdmin(ModelAdmin):
     menu_label = _("Demandes de contact")
     menu_icon = "mail"
     inspect_view_enabled = True
+    inspect_view_class = YesNoInspectView
     permission_helper_class = NoCreatePermissionHelper
     list_display = ("__str__", "profile", "structure_name", "structure_type", "status", "delivery_status", "created_at")
     list_filter = ("status", "structure_type", "created_at")
@@ -329,12 +342,12 @@ def export_profiles_view(request):
             ", ".join(p.role_labels()),
             p.department,
             p.region,
-            "oui" if p.remote_ok else "non",
+            yes_no(p.remote_ok),
             p.association,
             p.created_at.date().isoformat(),
         ]
         if private:
-            row += [p.email, p.phone, "oui" if p.consent_health else "non", "oui" if p.consent_news else "non"]
+            row += [p.email, p.phone, yes_no(p.consent_health), yes_no(p.consent_news)]
         rows.append(row)
     return _csv_response(to_csv(header, rows), "annuaire-profils.csv")
 
