@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The database task backend: outgoing email is sent by its worker.
+    "django_tasks_db",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -225,6 +227,18 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Partenariat en santé <ne-pas-repondre@partenariat-sante.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background tasks -----------------------------------------------------
+# "default" is the backend Wagtail's own tasks use (search and reference
+# index updates): it stays the immediate one, so that the index is up to date
+# when the request ends. Outgoing email has its own alias: the database
+# backend, whose worker (`manage.py db_worker --backend email`, started by
+# `make run`) talks to the SMTP server, never the web request (core/tasks.py,
+# docs/email.md).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": env("EMAIL_TASK_BACKEND", "django_tasks_db.DatabaseBackend")},
+}
 
 # --- Wagtail --------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Partenariat en santé")

@@ -12,11 +12,13 @@ from django.test import Client, override_settings
 from wagtail.models import Site
 
 from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
+from core.factories import domains
 from core.links import base_url_host_and_port, sync_default_site
 from core.models import OutgoingEmail, PortalSettings
+from directory.factories import DirectoryPageFactory
 from directory.models import ContactRequest, PartnerProfile
 from directory.roles import ensure_moderation_group
-from tests.directory.conftest import contact_data, directory, form_token  # noqa: F401 (fixture)
+from tests.directory.conftest import contact_data, form_token
 from tests.directory.test_registration import registration_data
 from tests.editorial.conftest import login, people, review_page, submit  # noqa: F401 (fixtures)
 
@@ -42,6 +44,12 @@ def only_link(purpose):
 
 
 @pytest.fixture
+def directory_page(site, home_page):
+    domains()
+    return DirectoryPageFactory(parent=home_page)
+
+
+@pytest.fixture
 def elsewhere(site):
     """The Site record names another host than BASE_URL."""
     site.hostname, site.port = "interne.local", 8080
@@ -52,9 +60,9 @@ def elsewhere(site):
 @override_settings(BASE_URL=BASE)
 def test_every_directory_email_link_starts_with_base_url_and_works(
     client,
-    directory,
+    directory_page,
     elsewhere,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     capture = django_capture_on_commit_callbacks
     PortalSettings.objects.update_or_create(site=elsewhere, defaults={"contact_email": "moderation@example.org"})

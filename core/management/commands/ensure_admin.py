@@ -56,4 +56,4 @@ class Command(BaseCommand):
     def sync_site(self):
         site = sync_default_site()
         if site is not None:
-            self.stdout.write(f"Site par défaut : {site.hostname}:{site.port} (BASE_URL).")
+            self.stdout.write(f"Site par défaut : {site.hostname}:{site.port} (BASE_URL).")
