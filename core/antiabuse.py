@@ -12,15 +12,23 @@ Usage in a view::
 
 A spam submission is valid from the visitor's point of view (bots get the same
 confirmation), but it is flagged and never emailed.
+
+Rate limits count in fixed one-hour windows, in the `ratelimit` cache alias
+(its own database table by default, Redis with REDIS_URL): a counter is
+created with an expiry at the end of its window, and a hit never moves that
+expiry (`core.cache.RateLimitDatabaseCache.incr`; Redis's INCR and the local
+memory cache keep it too). A page cache filling the default cache cannot
+evict the counters.
 """
 
 import hashlib
+import math
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 
@@ -87,18 +95,37 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _bucket_key(scope, kind, value):
+RATE_LIMIT_CACHE = "ratelimit"
+WINDOW_SECONDS = 3600
+
+
+def rate_limit_cache():
+    return caches[RATE_LIMIT_CACHE]
+
+
+def current_window(now=None):
+    """The fixed window `now` falls in: (its number, the timestamp it ends at)."""
+    now = time.time() if now is None else now
+    number = int(now // WINDOW_SECONDS)
+    return number, (number + 1) * WINDOW_SECONDS
+
+
+def _bucket_key(scope, kind, value, window):
     digest = hashlib.sha256(f"{kind}:{value}".lower().encode()).hexdigest()[:32]
-    window = int(time.time() // 3600)
     return f"ratelimit:{scope}:{kind}:{digest}:{window}"
 
 
-def _hit(key):
-    cache.add(key, 0, timeout=3700)
+def _hit(key, window_end):
+    """Count one hit; the counter expires when its window ends, whatever the
+    number of hits (the expiry is set once, when the counter is created)."""
+    cache = rate_limit_cache()
+    timeout = max(math.ceil(window_end - time.time()), 1)
+    if cache.add(key, 1, timeout=timeout):
+        return 1
     try:
         return cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3700)
+        cache.add(key, 1, timeout=timeout)
         return 1
 
 
@@ -107,9 +134,10 @@ def rate_limit_exceeded(request, scope, email=None, limit=None):
     say whether the limit is exceeded. Keys are hashed: no address is stored
     in clear in the cache."""
     limit = limit or settings.PORTAL_RATE_LIMIT_PER_HOUR
-    exceeded = _hit(_bucket_key(scope, "ip", client_ip(request))) > limit
+    window, window_end = current_window()
+    exceeded = _hit(_bucket_key(scope, "ip", client_ip(request), window), window_end) > limit
     if email:
-        exceeded = _hit(_bucket_key(scope, "email", email)) > limit or exceeded
+        exceeded = _hit(_bucket_key(scope, "email", email, window), window_end) > limit or exceeded
     return exceeded
 
 

@@ -139,23 +139,36 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------
 # The cache is shared by every worker process: rate limits and cached
 # fragments hold across instances. Redis when REDIS_URL is set, otherwise
-# Django's database cache (created by `manage.py createcachetable`).
+# Django's database cache (tables created by `manage.py createcachetable`).
+# Rate-limit counters have their own alias, `ratelimit` (core/antiabuse.py):
+# on the database, their own table, so that the culling of a full page cache
+# (a third of the rows beyond MAX_ENTRIES) never evicts them, and a backend
+# whose `incr` keeps the counter's expiry (core/cache.py).
 REDIS_URL = env("REDIS_URL")
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "portal")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
+        for alias in ("default", "ratelimit")
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
-        }
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        },
+        "ratelimit": {
+            "BACKEND": "core.cache.RateLimitDatabaseCache",
+            "LOCATION": "portal_ratelimit",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Counters live one hour at most; expired rows are deleted first.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
     }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
