@@ -21,7 +21,9 @@ memory cache keep it too). A page cache filling the default cache cannot
 evict the counters.
 """
 
+import functools
 import hashlib
+import ipaddress
 import math
 import time
 
@@ -29,6 +31,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 
@@ -87,12 +90,56 @@ def count_links(text):
     return lowered.count("http://") + lowered.count("https://") + lowered.count("www.")
 
 
+@functools.lru_cache(maxsize=8)
+def parse_trusted_proxies(value):
+    """PORTAL_TRUSTED_PROXIES: "" or "0" (no proxy: REMOTE_ADDR is the
+    client), a number of proxy hops ("1": one load balancer), or a
+    comma-separated list of addresses and CIDR networks of the proxies
+    ("10.0.0.0/8, 192.168.1.7"). Returns an int or a tuple of networks."""
+    value = str(value).strip()
+    if not value:
+        return 0
+    if value.isdigit():
+        return int(value)
+    try:
+        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip())
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"PORTAL_TRUSTED_PROXIES must be a number of proxy hops or a comma-separated list of CIDR networks: {error}"
+        ) from error
+
+
+def _address(text):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
 def client_ip(request):
-    if getattr(settings, "PORTAL_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address: REMOTE_ADDR, unless it is a trusted proxy
+    (PORTAL_TRUSTED_PROXIES); then the X-Forwarded-For chain is read from the
+    right, each trusted proxy appending the address it received the request
+    from, and the first address that is not a trusted proxy is the client's.
+    The leftmost entries are whatever the client sent: never trusted."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    trusted = parse_trusted_proxies(getattr(settings, "PORTAL_TRUSTED_PROXIES", ""))
+    if not trusted:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    chain = [*forwarded, remote]  # the nearest hop last
+    if isinstance(trusted, int):
+        # `trusted` hops: the last `trusted` addresses are proxies; the one
+        # before them was appended by the outermost proxy.
+        candidate = chain[-(trusted + 1)] if len(chain) > trusted else chain[0]
+    else:
+        candidate = chain[0]
+        for entry in reversed(chain):
+            address = _address(entry)
+            if address is None or not any(address in network for network in trusted):
+                candidate = entry
+                break
+    return str(_address(candidate) or remote)
 
 
 RATE_LIMIT_CACHE = "ratelimit"

@@ -287,6 +287,11 @@ if env("SECURE_PROXY_SSL_HEADER"):
 PORTAL_RATE_LIMIT_PER_HOUR = int(env("PORTAL_RATE_LIMIT_PER_HOUR", "5"))
 # Minimum seconds between displaying a public form and submitting it.
 PORTAL_FORM_MIN_SECONDS = float(env("PORTAL_FORM_MIN_SECONDS", "3"))
+# Reverse proxies / load balancers in front of the portal, whose
+# X-Forwarded-For entries are believed (core.antiabuse.client_ip): "" (none,
+# the default: REMOTE_ADDR is the client), a number of hops ("1"), or a
+# comma-separated list of CIDR networks ("10.0.0.0/8,192.168.1.7").
+PORTAL_TRUSTED_PROXIES = env("PORTAL_TRUSTED_PROXIES", "")
 # Outgoing email retries: attempts before an email is flagged in the admin.
 PORTAL_EMAIL_MAX_ATTEMPTS = int(env("PORTAL_EMAIL_MAX_ATTEMPTS", "8"))
 
