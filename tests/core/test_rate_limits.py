@@ -158,6 +158,16 @@ def test_the_database_incr_adds_and_refuses_a_missing_or_expired_key():
             cache.incr("perime")
 
 
+def test_a_missing_cache_table_is_reported_by_the_checks():
+    from core.checks import cache_tables_exist
+
+    with override_settings(CACHES=database_caches()):
+        assert [w.id for w in cache_tables_exist(databases=["default"])] == ["core.W001", "core.W001"]
+        assert "createcachetable" in cache_tables_exist(databases=["default"])[0].hint
+        call_command("createcachetable", verbosity=0)
+        assert cache_tables_exist(databases=["default"]) == []
+
+
 def test_shipped_settings_give_rate_limits_their_own_table():
     from portal.settings import base
 
