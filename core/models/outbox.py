@@ -1,11 +1,14 @@
 """Outgoing email, stored before it is sent.
 
 Every email the portal sends goes through `queue_email`: the message is
-written to the database first, then an immediate send is attempted. If the
+written to the database first; once the transaction commits, a task
+(core.tasks.send_outgoing_email, on the "email" task backend) sends it
+outside the web request: the request never waits for the SMTP server. If the
 SMTP server is down, the row keeps an attempt counter and a next-attempt time;
 `manage.py send_queued_emails` (cron, every few minutes) retries with
-exponential backoff and sends each message exactly once. After
-PORTAL_EMAIL_MAX_ATTEMPTS failures the message is flagged in the admin.
+exponential backoff, sends what no worker sent, and sends each message exactly
+once. After PORTAL_EMAIL_MAX_ATTEMPTS failures the message is flagged in the
+admin. See docs/email.md.
 
 Once sent, the stored body keeps no usable bearer link (tokens are replaced by
 a short hash, `redact_bearer_links`), and `manage.py purge_outbox` (daily)
@@ -104,13 +107,24 @@ class OutgoingEmail(models.Model):
 
 
 def queue_email(*, to, subject, body, purpose, reply_to="", send_now=True):
-    """Store an email, then try to send it once the transaction commits."""
+    """Store an email, then, once the transaction commits, queue the task that
+    sends it (on the "email" task backend: a worker, never the request)."""
     if isinstance(to, (list, tuple)):
         to = ", ".join(to)
     email = OutgoingEmail.objects.create(to=to, subject=subject[:200], body=body, purpose=purpose, reply_to=reply_to)
     if send_now:
-        transaction.on_commit(email.try_send)
+        transaction.on_commit(lambda: enqueue_sending(email.pk))
     return email
+
+
+def enqueue_sending(email_id):
+    # Imported here: core.tasks imports this module's model (a module-level import would be a cycle).
+    from core.tasks import send_outgoing_email
+
+    try:
+        send_outgoing_email.enqueue(email_id)
+    except Exception:  # the task backend is down: the row stays due for send_queued_emails
+        logger.exception("Email %s could not be queued; send_queued_emails will send it", email_id)
 
 
 def send_due_emails(now=None, limit=200):
