@@ -32,6 +32,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.permissions import ADMINISTRATORS_GROUP
 from directory.roles import ensure_moderation_group
 from editorial.models import CrossReviewTask
 
@@ -41,7 +42,7 @@ EDITORS = "Groupe de travail"
 COPILOTS_PATIENTS = "Co-pilotes usagers"
 COPILOTS_PROFESSIONALS = "Co-pilotes professionnels"
 MODERATORS = "Modération de l'annuaire"
-ADMINS = "Administrateurs"
+ADMINS = ADMINISTRATORS_GROUP  # "Administrateurs"
 COPILOT_GROUPS = (COPILOTS_PATIENTS, COPILOTS_PROFESSIONALS)
 
 WORKFLOW_NAME = "Relecture croisée"
@@ -79,9 +80,10 @@ IMAGE_PERMISSIONS = {
     COPILOTS_PROFESSIONALS: ["add_image", "change_image", "choose_image"],
     ADMINS: ["add_image", "change_image", "choose_image", "delete_image"],
 }
-# Taxonomies and tool settings the working group maintains (no draft state:
-# changes are live at once, so only the co-piloting group and admins edit
-# them), and project proposals, which editors turn into draft pages.
+# Taxonomies whose text is public (no draft state: changes are live at once,
+# outside the cross review): everyone reads them, only administrators edit
+# them (core.permissions.AdministratorsEditPolicy enforces it whatever a
+# group holds); and project proposals, which editors turn into draft pages.
 TAXONOMY_MODELS = [
     ("core", "domain"),
     ("resources", "toolsheetcategory"),
@@ -91,9 +93,9 @@ TAXONOMY_MODELS = [
 MODEL_PERMISSIONS = {
     EDITORS: [("projects", "view_projectproposal")] + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
     COPILOTS_PATIENTS: [("projects", "view_projectproposal")]
-    + [(app, f"{action}_{model}") for app, model in TAXONOMY_MODELS for action in ("add", "change", "view")],
+    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
     COPILOTS_PROFESSIONALS: [("projects", "view_projectproposal")]
-    + [(app, f"{action}_{model}") for app, model in TAXONOMY_MODELS for action in ("add", "change", "view")],
+    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
 }
 SNIPPET_ACTIONS = {
     EDITORS: ["add", "change", "view"],
