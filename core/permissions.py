@@ -49,3 +49,15 @@ def register_administrators_edit_policy(*models):
     """Called by the apps' wagtail_hooks before their snippets are registered."""
     for model in models:
         register_permission_policy(model, AdministratorsEditPolicy(model), exact_class=True)
+
+
+# Contact-form submissions (name, email, message) are read by the people who
+# handle contact: administrators and the "Contact" group (editorial.roles.CONTACT).
+CONTACT_GROUP = "Contact"
+
+
+def handles_contact(user):
+    """May read and export the contact form's submissions."""
+    return is_administrator(user) or bool(
+        user.is_authenticated and user.is_active and user.groups.filter(name=CONTACT_GROUP).exists()
+    )

@@ -32,7 +32,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from core.permissions import ADMINISTRATORS_GROUP
+from core.permissions import ADMINISTRATORS_GROUP, CONTACT_GROUP
 from directory.roles import ensure_moderation_group
 from editorial.models import CrossReviewTask
 
@@ -43,6 +43,8 @@ COPILOTS_PATIENTS = "Co-pilotes usagers"
 COPILOTS_PROFESSIONALS = "Co-pilotes professionnels"
 MODERATORS = "Modération de l'annuaire"
 ADMINS = ADMINISTRATORS_GROUP  # "Administrateurs"
+# Reads and exports the contact form's submissions (with the administrators).
+CONTACT = CONTACT_GROUP  # "Contact"
 COPILOT_GROUPS = (COPILOTS_PATIENTS, COPILOTS_PROFESSIONALS)
 
 WORKFLOW_NAME = "Relecture croisée"
@@ -182,6 +184,25 @@ def retire_wagtail_defaults():
             default.deactivate()
 
 
+def ensure_contact_group():
+    """The people who handle contact: admin access, and change rights on the
+    contact page(s) only, because Wagtail shows a form's submissions only to
+    people who may change it (home.wagtail_hooks narrows that to this group
+    and the administrators). The page permission is granted once a contact
+    page exists, if the group has none yet."""
+    from home.models import ContactPage
+
+    group, created = Group.objects.get_or_create(name=CONTACT)
+    if created:
+        group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    if not GroupPagePermission.objects.filter(group=group).exists():
+        for page in ContactPage.objects.all():
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=_perm("wagtailcore", "change_page")
+            )
+    return group
+
+
 def ensure_workflow():
     """The two-step workflow; returns it. Steps are only created with it."""
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
@@ -230,6 +251,7 @@ def ensure_roles():
         elif root_page is not None and not GroupPagePermission.objects.filter(group=group).exists():
             # Created before the page tree existed (a flushed test database).
             _grant_new_group(group, root_page, root_collection, private_collection)
+    ensure_contact_group()
     admins = Group.objects.get(name=ADMINS)
     admins.permissions.add(*Permission.objects.exclude(pk__in=admins.permissions.values("pk")))
     ensure_moderation_group()
