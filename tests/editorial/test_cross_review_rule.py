@@ -96,6 +96,10 @@ def test_one_character_added_by_an_editor_does_not_launder_a_copilots_text(clien
     assert workflow_action(both, review_page, "approve").status_code == 302
     review_page.refresh_from_db()
     assert review_page.intro == "Texte du co-pilote professionnel."
+    # Published in the last approver's name.
+    from wagtail.models import PageLogEntry
+
+    assert PageLogEntry.objects.filter(action="wagtail.publish", page=review_page).latest("pk").user == people["both"]
 
 
 @pytest.mark.django_db
@@ -215,5 +219,30 @@ def test_the_finish_action_checks_every_part_of_the_rule(people, review_page, fi
     if allowed:
         check_cross_review(workflow_state, revision)
     else:
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="^La relecture croisée n'est pas complète : publication refusée.$"):
             check_cross_review(workflow_state, revision)
+
+
+@pytest.mark.django_db
+def test_only_approvals_of_this_review_on_this_revision_count(people, review_page):
+    workflow_state, revision, first_state, second_state = start_review(review_page, people["editor"])
+    approve_directly(first_state, people["patient"])
+    approve_directly(second_state, people["pro"])
+    check_cross_review(workflow_state, revision)
+    # A step rejected, not approved.
+    TaskState.objects.filter(pk=second_state.pk).update(status="rejected")
+    with pytest.raises(PermissionDenied):
+        check_cross_review(workflow_state, revision)
+    TaskState.objects.filter(pk=second_state.pk).update(status="approved")
+    # A newer revision: the approvals were given to the older one.
+    review_page.intro = "Texte modifié après les approbations."
+    newer = review_page.save_revision(user=people["editor"])
+    with pytest.raises(PermissionDenied):
+        check_cross_review(workflow_state, newer)
+    # Another review of the same revision: approvals of a cancelled review do not carry over.
+    TaskState.objects.filter(workflow_state=workflow_state).update(revision=newer)
+    type(workflow_state).objects.filter(pk=workflow_state.pk).update(status="cancelled")
+    other = review_page.get_workflow().start(review_page, people["editor"])
+    assert other.pk != workflow_state.pk
+    with pytest.raises(PermissionDenied):
+        check_cross_review(other, newer)
