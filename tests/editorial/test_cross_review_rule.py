@@ -123,7 +123,10 @@ def test_a_first_draft_never_published_is_not_laundered_either(client, people, h
 def test_a_submitter_who_did_not_write_the_text_cannot_approve(client, people, review_page):
     save_draft(login(client, people["editor"]), review_page, intro="Texte de la rédactrice.")
     # The patient co-pilot submits it unchanged: the revision they save is identical.
+    review_page.refresh_from_db()
     submit(login(client, people["patient"]), review_page.get_latest_revision_as_object())
+    latest, previous = Revision.objects.filter(object_id=str(review_page.pk)).order_by("-pk")[:2]
+    assert latest.user == people["patient"] and latest.content["intro"] == previous.content["intro"]
     assert current_step(review_page) == PATIENT_STEP
     assert refused(workflow_action(login(client, people["patient"]), review_page, "approve"))
     assert current_step(review_page) == PATIENT_STEP
@@ -138,6 +141,7 @@ def test_resubmission_after_changes_requested(client, people, review_page):
     review_page.refresh_from_db()
     assert review_page.current_workflow_state.status == "needs_changes"
     # The professional co-pilot resubmits it unchanged: they asked for the review.
+    review_page.refresh_from_db()
     submit(login(client, people["pro"]), review_page.get_latest_revision_as_object())
     assert current_step(review_page) == PATIENT_STEP
     assert refused(workflow_action(login(client, people["editor"]), review_page, "approve"))
