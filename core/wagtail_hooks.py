@@ -5,6 +5,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.models import Domain, OutgoingEmail
+from core.permissions import register_administrators_edit_policy
+
+# Public taxonomies: only administrators edit them (core/permissions.py).
+register_administrators_edit_policy(Domain)
 
 
 class OutgoingEmailViewSet(ModelViewSet):

@@ -32,6 +32,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.permissions import ADMINISTRATORS_GROUP, CONTACT_GROUP
 from directory.roles import ensure_moderation_group
 from editorial.models import CrossReviewTask
 
@@ -41,7 +42,9 @@ EDITORS = "Groupe de travail"
 COPILOTS_PATIENTS = "Co-pilotes usagers"
 COPILOTS_PROFESSIONALS = "Co-pilotes professionnels"
 MODERATORS = "Modération de l'annuaire"
-ADMINS = "Administrateurs"
+ADMINS = ADMINISTRATORS_GROUP  # "Administrateurs"
+# Reads and exports the contact form's submissions (with the administrators).
+CONTACT = CONTACT_GROUP  # "Contact"
 COPILOT_GROUPS = (COPILOTS_PATIENTS, COPILOTS_PROFESSIONALS)
 
 WORKFLOW_NAME = "Relecture croisée"
@@ -79,9 +82,10 @@ IMAGE_PERMISSIONS = {
     COPILOTS_PROFESSIONALS: ["add_image", "change_image", "choose_image"],
     ADMINS: ["add_image", "change_image", "choose_image", "delete_image"],
 }
-# Taxonomies and tool settings the working group maintains (no draft state:
-# changes are live at once, so only the co-piloting group and admins edit
-# them), and project proposals, which editors turn into draft pages.
+# Taxonomies whose text is public (no draft state: changes are live at once,
+# outside the cross review): everyone reads them, only administrators edit
+# them (core.permissions.AdministratorsEditPolicy enforces it whatever a
+# group holds); and project proposals, which editors turn into draft pages.
 TAXONOMY_MODELS = [
     ("core", "domain"),
     ("resources", "toolsheetcategory"),
@@ -91,9 +95,9 @@ TAXONOMY_MODELS = [
 MODEL_PERMISSIONS = {
     EDITORS: [("projects", "view_projectproposal")] + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
     COPILOTS_PATIENTS: [("projects", "view_projectproposal")]
-    + [(app, f"{action}_{model}") for app, model in TAXONOMY_MODELS for action in ("add", "change", "view")],
+    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
     COPILOTS_PROFESSIONALS: [("projects", "view_projectproposal")]
-    + [(app, f"{action}_{model}") for app, model in TAXONOMY_MODELS for action in ("add", "change", "view")],
+    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
 }
 SNIPPET_ACTIONS = {
     EDITORS: ["add", "change", "view"],
@@ -180,6 +184,25 @@ def retire_wagtail_defaults():
             default.deactivate()
 
 
+def ensure_contact_group():
+    """The people who handle contact: admin access, and change rights on the
+    contact page(s) only, because Wagtail shows a form's submissions only to
+    people who may change it (home.wagtail_hooks narrows that to this group
+    and the administrators). The page permission is granted once a contact
+    page exists, if the group has none yet."""
+    from home.models import ContactPage
+
+    group, created = Group.objects.get_or_create(name=CONTACT)
+    if created:
+        group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    if not GroupPagePermission.objects.filter(group=group).exists():
+        for page in ContactPage.objects.all():
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=_perm("wagtailcore", "change_page")
+            )
+    return group
+
+
 def ensure_workflow():
     """The two-step workflow; returns it. Steps are only created with it."""
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
@@ -228,6 +251,7 @@ def ensure_roles():
         elif root_page is not None and not GroupPagePermission.objects.filter(group=group).exists():
             # Created before the page tree existed (a flushed test database).
             _grant_new_group(group, root_page, root_collection, private_collection)
+    ensure_contact_group()
     admins = Group.objects.get(name=ADMINS)
     admins.permissions.add(*Permission.objects.exclude(pk__in=admins.permissions.values("pk")))
     ensure_moderation_group()

@@ -29,10 +29,11 @@ def approvals_of(workflow_state, revision_id):
 
 def check_cross_review(workflow_state, revision):
     """Raise PermissionDenied unless every cross-review step of the workflow
-    was approved on `revision` by distinct people, none of them its author or
-    the person who asked for the review."""
+    was approved on `revision` by distinct people, none of whom changed the
+    content since the last publication or asked for the review."""
     # Imported here because wagtail.models imports this module (see above).
-    from editorial.models import CrossReviewTask, effective_author_id
+    from editorial.models import CrossReviewTask, barred_ids
+    from editorial.rules import review_complete
 
     steps = set(
         CrossReviewTask.objects.filter(workflow_tasks__workflow_id=workflow_state.workflow_id, active=True).values_list(
@@ -45,9 +46,7 @@ def check_cross_review(workflow_state, revision):
     for state in approvals_of(workflow_state, revision.pk):
         if state.task_id in steps:
             approvers[state.task_id] = state.finished_by_id
-    people = list(approvers.values())
-    authors = {effective_author_id(revision), workflow_state.requested_by_id} - {None}
-    if set(approvers) != steps or None in people or len(set(people)) != len(people) or authors & set(people):
+    if not review_complete(steps, approvers, barred_ids(workflow_state, revision)):
         raise PermissionDenied(gettext("La relecture croisée n'est pas complète : publication refusée."))
 
 

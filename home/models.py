@@ -22,6 +22,7 @@ from core.emails import render_email
 from core.models.mixins import IntroMixin, NoIndexMixin
 from core.models.outbox import queue_email
 from core.models.settings import PortalSettings
+from core.permissions import handles_contact
 from search.text import searchable_text
 
 
@@ -136,6 +137,15 @@ class ContactSubmission(AbstractFormSubmission):
         verbose_name_plural = _("messages de contact")
 
 
+class ContactSubmissionsPanel(FormSubmissionsPanel):
+    """The count of and link to the submissions, shown only to the people
+    who may read them (core.permissions.handles_contact)."""
+
+    class BoundPanel(FormSubmissionsPanel.BoundPanel):
+        def is_shown(self):
+            return handles_contact(self.request.user) and super().is_shown()
+
+
 class ContactPage(IntroMixin, AbstractEmailForm):
     """The contact form, built with Wagtail's form builder. Submissions are
     stored first, then emailed to the site's contact address (through the
@@ -144,7 +154,7 @@ class ContactPage(IntroMixin, AbstractEmailForm):
     thank_you_text = RichTextField(_("Message de remerciement"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = AbstractEmailForm.content_panels + [
-        FormSubmissionsPanel(),
+        ContactSubmissionsPanel(),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Champs du formulaire")),
         FieldPanel("thank_you_text"),

@@ -8,12 +8,20 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from directory import admin_views as directory_admin_views
 from search import views as search_views
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
 
 urlpatterns = [
+    # Before Wagtail's admin URLs: the experience themes' autocomplete is
+    # limited to people who may see partners' private data.
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        directory_admin_views.tag_autocomplete,
+        name="wagtailadmin_tag_model_autocomplete",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),

@@ -4,7 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.permissions import register_administrators_edit_policy
 from resources.models import Competency, GlossaryTerm, ToolSheetCategory
+
+# Public taxonomies: only administrators edit them (core/permissions.py).
+register_administrators_edit_policy(ToolSheetCategory, Competency)
 
 
 class ToolSheetCategoryViewSet(SnippetViewSet):

@@ -121,7 +121,8 @@ def test_an_edit_during_review_restarts_approval(client, people, review_page):
     # Without the action's name, the edit is saved as a draft and nothing is approved.
     assert response.status_code == 302
     assert current_step(review_page) == PROFESSIONAL_STEP
-    # The footer's approve button posts the edit form with the action name.
+    # The footer's approve button posts the edit form with the action name;
+    # having changed the text, the professional may not approve it.
     client.post(
         reverse("wagtailadmin_pages:edit", args=[review_page.pk]),
         {
@@ -132,10 +133,14 @@ def test_an_edit_during_review_restarts_approval(client, people, review_page):
     )
     review_page.refresh_from_db()
     assert review_page.live and review_page.intro == "Version publiée."
+    assert current_step(review_page) == PROFESSIONAL_STEP
+    assert refused(workflow_action(login(client, people["pro"]), review_page, "approve"))
+    # Another professional approves: the patient side must review the new text again.
+    assert workflow_action(login(client, people["both"]), review_page, "approve").status_code == 302
     assert current_step(review_page) == PATIENT_STEP
-    # The professional wrote the last revision: they cannot approve it either.
     workflow_action(login(client, people["patient"]), review_page, "approve")
     assert current_step(review_page) == PROFESSIONAL_STEP
+    # The professional wrote the last revision: they still cannot approve it.
     assert refused(workflow_action(login(client, people["pro"]), review_page, "approve"))
     assert workflow_action(login(client, people["both"]), review_page, "approve").status_code == 302
     review_page.refresh_from_db()

@@ -51,7 +51,11 @@ def test_editors_manage_dimensions_and_criteria_in_the_admin(client, barometer, 
     listing = client.get("/admin/snippets/tools/barometerdimension/")
     assert listing.status_code == 200
     assert "Co-construction" in listing.content.decode()
-    edit = client.get(f"/admin/snippets/tools/barometerdimension/edit/{dimensions[0].pk}/")
+    # The criteria are public text outside the cross review: only administrators edit them.
+    edit_url = f"/admin/snippets/tools/barometerdimension/edit/{dimensions[0].pk}/"
+    assert refused_by_the_admin(client.get(edit_url))
+    editor.groups.add(Group.objects.get_or_create(name="Administrateurs")[0])
+    edit = client.get(edit_url)
     assert edit.status_code == 200
     assert "Critère a1" in edit.content.decode()
 
