@@ -19,6 +19,7 @@ from core.antiabuse import (
 )
 from core.blocks import BaseStreamBlock
 from core.emails import render_email
+from core.forms import SingleLineFormBuilder
 from core.models.mixins import IntroMixin, NoIndexMixin
 from core.models.outbox import queue_email
 from core.models.settings import PortalSettings
@@ -161,6 +162,7 @@ class ContactPage(IntroMixin, AbstractEmailForm):
     max_count = 1
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
+    form_builder = SingleLineFormBuilder
 
     class Meta:
         verbose_name = _("page de contact")
