@@ -164,6 +164,11 @@ class ContactPage(IntroMixin, AbstractEmailForm):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
     form_builder = SingleLineFormBuilder
 
+    def get_submissions_list_view_class(self):
+        from .views import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     class Meta:
         verbose_name = _("page de contact")
 
