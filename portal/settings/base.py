@@ -256,6 +256,9 @@ if env("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (env("SECURE_PROXY_SSL_HEADER"), "https")
 
 # --- Portal ---------------------------------------------------------------
+# True under portal.settings.production only: `load_demo_content` then
+# refuses to run without --i-know-this-is-production.
+PORTAL_IS_PRODUCTION = False
 # Public forms: submissions allowed per hour per IP and per email address.
 PORTAL_RATE_LIMIT_PER_HOUR = int(env("PORTAL_RATE_LIMIT_PER_HOUR", "5"))
 # Minimum seconds between displaying a public form and submitting it.

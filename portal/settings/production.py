@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 from .base import env, env_bool, env_list, require
 
 DEBUG = False
+PORTAL_IS_PRODUCTION = True
 SECRET_KEY = require("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost")
 

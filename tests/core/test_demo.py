@@ -5,7 +5,8 @@ import re
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 from wagtail.models import Page, Revision, Site
 
 from tests.utils import rolled_back_afterwards
@@ -44,6 +45,17 @@ def test_demo_content_is_idempotent(client):
     first = snapshot()
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     assert snapshot() == first
+
+
+@pytest.mark.django_db
+@override_settings(PORTAL_IS_PRODUCTION=True)
+def test_production_loads_the_demo_only_when_asked_explicitly():
+    before = snapshot()
+    with pytest.raises(CommandError, match="--i-know-this-is-production"):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    assert snapshot() == before
+    call_command("load_demo_content", "--i-know-this-is-production", stdout=open("/dev/null", "w"))
+    assert snapshot()["pages"] > before["pages"]
 
 
 @pytest.mark.django_db
