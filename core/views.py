@@ -1,9 +1,14 @@
+import posixpath
 import re
+from urllib.parse import unquote
 
+from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.urls import re_path
+from django.views.static import serve
 
 
 def page_not_found(request, exception=None):
@@ -47,3 +52,22 @@ def site_colours(request):
     response = HttpResponse(f":root{{--color-primary:{primary};--color-accent:{accent};}}\n", content_type="text/css")
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+def dev_media(request, path):
+    """Media for the development server (DEBUG), documents/ denied: documents
+    are served by Wagtail's view only (/documents/…), which enforces the
+    privacy of their collection."""
+    normalised = posixpath.normpath(unquote(path)).lstrip("/").lower()
+    if normalised == "documents" or normalised.startswith("documents/"):
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def dev_media_urlpatterns():
+    """The development server's media route. None when MEDIA_URL points to
+    another host."""
+    prefix = settings.MEDIA_URL
+    if "://" in prefix or not prefix.startswith("/"):
+        return []
+    return [re_path(rf"^{re.escape(prefix.lstrip('/'))}(?P<path>.*)$", dev_media)]

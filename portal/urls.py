@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -25,6 +24,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Media for the development server, documents/ denied (core/views.py).
+    urlpatterns += core_views.dev_media_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -303,6 +303,11 @@ BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are always served by Wagtail's view, which enforces the privacy of
+# their collection (the login-restricted one): never a link to the file under
+# MEDIA_URL. Files still live under MEDIA_ROOT/documents/, so the dev route and
+# the production proxy deny /media/documents/ (README, « Serving media »).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Cross review (editorial/): re-check the two approvals, then publish without
