@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import logins
 from core import views as core_views
 from search import views as search_views
 
@@ -13,6 +14,14 @@ handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
 
 urlpatterns = [
+    # Forms that check a secret, rate limited (core/logins.py), before the
+    # Wagtail routes they wrap.
+    path("admin/password_reset/", logins.password_reset),
+    path("documents/authenticate_with_password/<int:restriction_id>/", logins.document_password),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        logins.page_password,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),

@@ -7,6 +7,7 @@ database cache and the console email backend.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
+    "axes",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: django-axes answers a locked-out login with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -317,6 +321,30 @@ WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 TAGGIT_CASE_INSENSITIVE = True
+
+# --- Logins ---------------------------------------------------------------
+# django-axes: after AXES_FAILURE_LIMIT failed logins (admin or front-end, the
+# latter used by restricted documents), the account and, separately, the
+# client address are locked out for 15 minutes (axes 8 would lock forever by
+# default). Attempts live in the database, shared by every instance. The
+# client address is core.antiabuse.client_ip (trusted proxies). Its backend
+# comes first: authenticating then needs the request (tests use force_login,
+# or pass `request=` to client.login).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "core.antiabuse.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.logins.axes_lockout"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Wagtail's page/collection password forms and the password reset form
+# (core/logins.py): attempts per hour per address (and per email).
+PORTAL_PASSWORD_ATTEMPTS_PER_HOUR = int(env("PORTAL_PASSWORD_ATTEMPTS_PER_HOUR", "10"))
+PORTAL_PASSWORD_RESET_PER_HOUR = int(env("PORTAL_PASSWORD_RESET_PER_HOUR", "5"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
