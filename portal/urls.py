@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import logins
+from core import logins, twofactor
 from core import views as core_views
 from search import views as search_views
 
@@ -22,6 +22,8 @@ urlpatterns = [
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         logins.page_password,
     ),
+    path("admin/double-authentification/", twofactor.verify, name="portal_2fa_verify"),
+    path("admin/double-authentification/activer/", twofactor.setup, name="portal_2fa_setup"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),

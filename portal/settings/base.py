@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -93,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "core.twofactor.Require2FAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -341,6 +346,11 @@ AXES_CLIENT_IP_CALLABLE = "core.antiabuse.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.logins.axes_lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Two-factor authentication (django-otp, core/twofactor.py): administrators
+# and moderators need a verified device under /admin/. On under production
+# settings, off by default elsewhere.
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = env("SITE_NAME", "Partenariat en santé")
 # Wagtail's page/collection password forms and the password reset form
 # (core/logins.py): attempts per hour per address (and per email).
 PORTAL_PASSWORD_ATTEMPTS_PER_HOUR = int(env("PORTAL_PASSWORD_ATTEMPTS_PER_HOUR", "10"))

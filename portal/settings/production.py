@@ -5,6 +5,7 @@ from .base import env, env_bool, env_list, require
 
 DEBUG = False
 PORTAL_IS_PRODUCTION = True
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
 SECRET_KEY = require("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost")
 
