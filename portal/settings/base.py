@@ -346,6 +346,8 @@ AXES_CLIENT_IP_CALLABLE = "core.antiabuse.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.logins.axes_lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# No log of successful logins (personal data without a purpose here, docs/rgpd.md).
+AXES_DISABLE_ACCESS_LOG = True
 # Two-factor authentication (django-otp, core/twofactor.py): administrators
 # and moderators need a verified device under /admin/. On under production
 # settings, off by default elsewhere.
