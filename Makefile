@@ -26,8 +26,13 @@ setup: install
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_admin
 
+# The email worker (django-tasks-db, docs/email.md) runs next to the web
+# server and stops with it: the web request never talks to the SMTP server.
 serve:
 	@echo "Portail : http://$(HOST):$(PORT)/  —  administration : http://$(HOST):$(PORT)/admin/"
+	@echo "Courriels : envoyés par « manage.py db_worker --backend email », lancé avec le serveur."
+	@$(PY) manage.py db_worker --backend email --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 run: setup serve

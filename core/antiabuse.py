@@ -14,19 +14,31 @@ A spam submission is valid from the visitor's point of view (bots get the same
 confirmation), but it is flagged and never emailed.
 
 The fill-time token is single use: a valid submission consumes it (its id is
-kept in the shared cache until the token expires), so a replayed token flags
-the submission as spam. A form with errors keeps its token usable; a valid
-form shown again (rate limited) gets a fresh token with the same start time.
+kept in the `ratelimit` cache until the token expires), so a replayed token
+flags the submission as spam. A form with errors keeps its token usable; a
+valid form shown again (rate limited) gets a fresh token with the same start
+time.
+
+Rate limits count in fixed one-hour windows, in the `ratelimit` cache alias
+(its own database table by default, Redis with REDIS_URL): a counter is
+created with an expiry at the end of its window, and a hit never moves that
+expiry (`core.cache.RateLimitDatabaseCache.incr`; Redis's INCR and the local
+memory cache keep it too). A page cache filling the default cache cannot
+evict the counters.
 """
 
+import functools
 import hashlib
+import ipaddress
+import math
 import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 
@@ -113,7 +125,7 @@ class AntiAbuseFormMixin(forms.Form):
             return
         self._fill_token_consumed = True
         started, token_id = self._fill_token
-        if not cache.add(_used_token_key(token_id), 1, timeout=TOKEN_MAX_AGE + 60):
+        if not caches[RATE_LIMIT_CACHE].add(_used_token_key(token_id), 1, timeout=TOKEN_MAX_AGE + 60):
             self._flag("token-reused")
         self.data = self.data.copy()
         self.data[self.add_prefix(TIMESTAMP_FIELD)] = make_fill_token(started)
@@ -124,26 +136,89 @@ def count_links(text):
     return lowered.count("http://") + lowered.count("https://") + lowered.count("www.")
 
 
+@functools.lru_cache(maxsize=8)
+def parse_trusted_proxies(value):
+    """PORTAL_TRUSTED_PROXIES: "" or "0" (no proxy: REMOTE_ADDR is the
+    client), a number of proxy hops ("1": one load balancer), or a
+    comma-separated list of addresses and CIDR networks of the proxies
+    ("10.0.0.0/8, 192.168.1.7"). Returns an int or a tuple of networks."""
+    value = str(value).strip()
+    if not value:
+        return 0
+    if value.isdigit():
+        return int(value)
+    try:
+        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip())
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"PORTAL_TRUSTED_PROXIES must be a number of proxy hops or a comma-separated list of CIDR networks: {error}"
+        ) from error
+
+
+def _address(text):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
 def client_ip(request):
-    if getattr(settings, "PORTAL_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address: REMOTE_ADDR, unless it is a trusted proxy
+    (PORTAL_TRUSTED_PROXIES); then the X-Forwarded-For chain is read from the
+    right, each trusted proxy appending the address it received the request
+    from, and the first address that is not a trusted proxy is the client's.
+    The leftmost entries are whatever the client sent: never trusted."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    trusted = parse_trusted_proxies(getattr(settings, "PORTAL_TRUSTED_PROXIES", ""))
+    if not trusted:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    chain = [*forwarded, remote]  # the nearest hop last
+    if isinstance(trusted, int):
+        # `trusted` hops: the last `trusted` addresses are proxies; the one
+        # before them was appended by the outermost proxy.
+        candidate = chain[-(trusted + 1)] if len(chain) > trusted else chain[0]
+    else:
+        candidate = chain[0]
+        for entry in reversed(chain):
+            address = _address(entry)
+            if address is None or not any(address in network for network in trusted):
+                candidate = entry
+                break
+    return str(_address(candidate) or remote)
 
 
-def _bucket_key(scope, kind, value):
+RATE_LIMIT_CACHE = "ratelimit"
+WINDOW_SECONDS = 3600
+
+
+def rate_limit_cache():
+    return caches[RATE_LIMIT_CACHE]
+
+
+def current_window(now=None):
+    """The fixed window `now` falls in: (its number, the timestamp it ends at)."""
+    now = time.time() if now is None else now
+    number = int(now // WINDOW_SECONDS)
+    return number, (number + 1) * WINDOW_SECONDS
+
+
+def _bucket_key(scope, kind, value, window):
     digest = hashlib.sha256(f"{kind}:{value}".lower().encode()).hexdigest()[:32]
-    window = int(time.time() // 3600)
     return f"ratelimit:{scope}:{kind}:{digest}:{window}"
 
 
-def _hit(key):
-    cache.add(key, 0, timeout=3700)
+def _hit(key, window_end):
+    """Count one hit; the counter expires when its window ends, whatever the
+    number of hits (the expiry is set once, when the counter is created)."""
+    cache = rate_limit_cache()
+    timeout = max(math.ceil(window_end - time.time()), 1)
+    if cache.add(key, 1, timeout=timeout):
+        return 1
     try:
         return cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3700)
+        cache.add(key, 1, timeout=timeout)
         return 1
 
 
@@ -152,9 +227,10 @@ def rate_limit_exceeded(request, scope, email=None, limit=None):
     say whether the limit is exceeded. Keys are hashed: no address is stored
     in clear in the cache."""
     limit = limit or settings.PORTAL_RATE_LIMIT_PER_HOUR
-    exceeded = _hit(_bucket_key(scope, "ip", client_ip(request))) > limit
+    window, window_end = current_window()
+    exceeded = _hit(_bucket_key(scope, "ip", client_ip(request), window), window_end) > limit
     if email:
-        exceeded = _hit(_bucket_key(scope, "email", email)) > limit or exceeded
+        exceeded = _hit(_bucket_key(scope, "email", email, window), window_end) > limit or exceeded
     return exceeded
 
 

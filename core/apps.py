@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Socle commun")
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the system checks)

@@ -17,6 +17,8 @@ has no URL); pass `request` when you have one, so Wagtail reads the sites'
 root paths once per request rather than once per page object.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 
 
@@ -58,3 +60,31 @@ def subpage_url(page, route_name, *args, request=None, **kwargs):
     """A named route's absolute URL, from `BASE_URL` (emails, feeds, commands)."""
     path = subpage_path(page, route_name, *args, request=request, **kwargs)
     return None if path is None else absolute(path)
+
+
+def base_url_host_and_port():
+    """The hostname and port `BASE_URL` names ("https://a.org" → ("a.org", 443))."""
+    parts = urlsplit(settings.BASE_URL)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return parts.hostname or "localhost", port
+
+
+def sync_default_site():
+    """Give the default Wagtail Site the hostname and port of `BASE_URL`, so
+    that what Wagtail builds from the Site record (sitemap, canonical links,
+    the admin's "view live") agrees with the links in emails. Returns the
+    site, or None when there is no default site or another site already uses
+    that address."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    hostname, port = base_url_host_and_port()
+    if (site.hostname, site.port) == (hostname, port):
+        return site
+    if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+        return None
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    return site

@@ -10,6 +10,8 @@ facet), the sort and the page, and returns the names every listing template
 reads (through `templates/includes/listing.html`):
 
     query         the cleaned free text ("" when there is none)
+    unsearchable_query  the free text as typed when nothing in it can be
+                  searched (punctuation, common words): no result, a notice
     facets        core.facets.FacetResult: `groups` for the facet links,
                   `active` for the search form, `ignored` for the notice
     filtered      True when free text or a facet narrows the list
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 
 from core.facets import apply_facets
-from search.text import clean_query, filter_queryset
+from search.text import clean_query, filter_queryset, parse_query
 
 # Free text read as keys when it matches at most this many objects (see `_free_text`).
 MAX_MATERIALISED_MATCHES = 500
@@ -79,10 +81,15 @@ class Listing:
 
     def context(self, request, queryset):
         """The template context of `queryset` listed for `request.GET`."""
-        query = clean_query(request.GET.get(QUERY_PARAM, ""))
+        raw_query = (request.GET.get(QUERY_PARAM) or "").strip()
+        query = clean_query(raw_query)
+        # Only punctuation or common words ("!!!", "le"): the search ignores
+        # every character of it; say so rather than list everything.
+        unsearchable = bool(raw_query) and parse_query(query) is None
+        searched = queryset.none() if unsearchable else _free_text(queryset, query)
         params = request.GET.copy()
         sort, ignored_sort = self._sort(params)
-        result = apply_facets(_free_text(queryset, query), self.facets, params, keep_params=(QUERY_PARAM, SORT_PARAM))
+        result = apply_facets(searched, self.facets, params, keep_params=(QUERY_PARAM, SORT_PARAM))
         ordered = self.prepare(
             queryset.model._default_manager.filter(pk__in=result.queryset.values("pk")).order_by(*sort.ordering)
         )
@@ -98,8 +105,9 @@ class Listing:
             kept.append((SORT_PARAM, sort.key))
         return {
             "query": query,
+            "unsearchable_query": raw_query[:60] if unsearchable else "",
             "facets": result,
-            "filtered": bool(query or result.active),
+            "filtered": bool(raw_query or result.active),
             "sort": sort.key,
             "sorts": [(s.key, s.label) for s in self.sorts],
             "kept_params": kept,

@@ -10,6 +10,8 @@ from core.emails import render_email
 from core.models.outbox import queue_email
 from core.vocabulary import StructureType
 
+from .links import manage_link_days
+
 
 def _queue(name, context, *, to, purpose, profile=None, contact=None, reply_to=""):
     subject, body = render_email(f"directory/emails/{name}", context)
@@ -40,6 +42,41 @@ def contact_to_partner(contact, accept_url, decline_url):
     )
 
 
+def receipt_to_structure(contact):
+    """The structure's copy of its request: what it asked, to whom (the
+    display name only) and what happens next."""
+    profile = contact.profile
+    return _queue(
+        "receipt_to_structure",
+        {
+            "profile": profile,
+            "contact": contact,
+            "structure_type": dict(StructureType.choices).get(contact.structure_type, ""),
+        },
+        to=contact.requester_email,
+        purpose="directory-contact-receipt",
+        profile=profile,
+        contact=contact,
+    )
+
+
+def acceptance_to_partner(contact):
+    """On acceptance, the partner gets the structure's contact details too."""
+    profile = contact.profile
+    return _queue(
+        "acceptance_to_partner",
+        {
+            "profile": profile,
+            "contact": contact,
+            "structure_type": dict(StructureType.choices).get(contact.structure_type, ""),
+        },
+        to=profile.email,
+        purpose="directory-contact-accepted-partner",
+        profile=profile,
+        contact=contact,
+    )
+
+
 def acceptance_to_structure(contact):
     profile = contact.profile
     return _queue(
@@ -55,11 +92,23 @@ def acceptance_to_structure(contact):
 def decline_to_structure(contact, directory_url, expired=False):
     return _queue(
         "decline_to_structure",
-        {"contact": contact, "directory_url": directory_url, "expired": expired},
+        {"contact": contact, "profile": contact.profile, "directory_url": directory_url, "expired": expired},
         to=contact.requester_email,
         purpose="directory-contact-declined",
         profile=contact.profile,
         contact=contact,
+    )
+
+
+def profile_withdrawn_to_structure(contact, directory_url):
+    """The partner deleted their profile while this request waited: tell the
+    structure kindly. Linked to nothing (the request is erased with the
+    profile) and holding none of the partner's data."""
+    return _queue(
+        "profile_withdrawn_to_structure",
+        {"contact": contact, "directory_url": directory_url},
+        to=contact.requester_email,
+        purpose="directory-contact-withdrawn",
     )
 
 
@@ -76,7 +125,7 @@ def registration_confirmation(profile, url):
 def moderation_outcome(profile, approved, manage_url):
     return _queue(
         "moderation_outcome",
-        {"profile": profile, "approved": approved, "manage_url": manage_url},
+        {"profile": profile, "approved": approved, "manage_url": manage_url, "days": manage_link_days()},
         to=profile.email,
         purpose="directory-moderation",
         profile=profile,
@@ -85,7 +134,29 @@ def moderation_outcome(profile, approved, manage_url):
 
 def manage_link(profile, url):
     return _queue(
-        "manage_link", {"profile": profile, "url": url}, to=profile.email, purpose="directory-manage", profile=profile
+        "manage_link",
+        {"profile": profile, "url": url, "days": manage_link_days()},
+        to=profile.email,
+        purpose="directory-manage",
+        profile=profile,
+    )
+
+
+def email_change_confirmation(profile, new_email, url):
+    """Sent to the new address: the change happens only when it is confirmed."""
+    return _queue(
+        "email_change_confirmation",
+        {"profile": profile, "url": url},
+        to=new_email,
+        purpose="directory-email-change",
+        profile=profile,
+    )
+
+
+def email_changed_notice(profile, old_email):
+    """Sent to the former address once the new one is confirmed."""
+    return _queue(
+        "email_changed_notice", {"profile": profile}, to=old_email, purpose="directory-email-changed", profile=profile
     )
 
 

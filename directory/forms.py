@@ -24,6 +24,15 @@ from .models import (
 from .models.profiles import CONSENT_TEXT_VERSION
 
 
+def label_empty_choices(form):
+    """The empty choice of every drop-down reads "Choisir…", not "---------"."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.Select) and not isinstance(field.widget, forms.RadioSelect):
+            choices = list(field.choices)
+            if choices and choices[0][0] == "":
+                field.choices = [("", gettext("Choisir…"))] + choices[1:]
+
+
 class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
     max_links = 2
 
@@ -54,7 +63,7 @@ class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
             "compensation": _("Comment l'engagement du patient partenaire sera-t-il pris en charge ?"),
         }
         help_texts = {
-            "requester_email": _("Le patient partenaire vous répondra à cette adresse s'il accepte."),
+            "requester_email": _("La réponse vous parviendra à cette adresse, en cas d'accord."),
             "compensation": _("L'engagement d'un patient partenaire est au minimum défrayé."),
             "dates": _("Par exemple : « trois réunions entre mars et juin 2027 »."),
         }
@@ -70,6 +79,7 @@ class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
         self.fields["compensation"].error_messages["required"] = gettext(
             "Indiquez la prise en charge : l'engagement doit au moins être défrayé."
         )
+        label_empty_choices(self)
 
 
 def _department_choices(departments):
@@ -136,6 +146,7 @@ class ProfileFieldsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if departments:
             self.fields["department"].choices = [("", "—")] + _department_choices(departments)
+        label_empty_choices(self)
         self.fields["territory_visibility"].choices = PartnerProfile._meta.get_field("territory_visibility").choices
         instance = self.instance
         if instance.pk and not self.is_bound:
@@ -200,6 +211,35 @@ class RegistrationForm(AntiAbuseFormMixin, ProfileFieldsForm):
         profile.status = PartnerProfile.Status.PENDING
         self.save_profile()
         return profile, True
+
+
+class ContactDetailsForm(forms.Form):
+    """The partner's private contact details, in "Gérer mon profil". A new
+    address replaces the old one only once confirmed from the new mailbox."""
+
+    email = forms.EmailField(
+        label=_("Adresse électronique"),
+        help_text=_(
+            "Jamais affichée. Si vous la changez, un lien de confirmation est envoyé à la nouvelle adresse ; "
+            "l'ancienne reste valable jusqu'à ce que vous l'ouvriez."
+        ),
+    )
+    phone = forms.CharField(label=_("Téléphone (facultatif, jamais affiché)"), required=False, max_length=30)
+
+    def __init__(self, *args, profile, **kwargs):
+        self.profile = profile
+        kwargs.setdefault("initial", {"email": profile.email, "phone": profile.phone})
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email != self.profile.email and PartnerProfile.objects.filter(email=email).exists():
+            raise forms.ValidationError(gettext("Cette adresse est déjà celle d'un autre profil de l'annuaire."))
+        return email
+
+    @property
+    def email_changed(self):
+        return self.cleaned_data["email"] != self.profile.email
 
 
 class ManageRequestForm(AntiAbuseFormMixin, forms.Form):

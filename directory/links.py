@@ -10,31 +10,65 @@ import binascii
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 
 from directory.models import SignedLinkUse
 
 ACCEPT_DECLINE_MAX_AGE = 21 * 24 * 3600
-MANAGE_MAX_AGE = 3600
 CONFIRM_MAX_AGE = 7 * 24 * 3600
+EMAIL_CHANGE_MAX_AGE = CONFIRM_MAX_AGE
 
 
-def make_token(purpose, object_id, nonce=None):
+def manage_link_days():
+    """Days a "Gérer mon profil" link stays valid (DIRECTORY_MANAGE_LINK_DAYS)."""
+    return settings.DIRECTORY_MANAGE_LINK_DAYS
+
+
+def manage_max_age():
+    return manage_link_days() * 24 * 3600
+
+
+def make_token(purpose, object_id, nonce=None, **extra):
     nonce = nonce or secrets.token_urlsafe(12)
-    signed = signing.dumps({"id": object_id, "n": nonce}, salt=f"directory.{purpose}", compress=True)
+    signed = signing.dumps({"id": object_id, "n": nonce, **extra}, salt=f"directory.{purpose}", compress=True)
     # Wagtail's page URLs accept only [\w-] in a path segment: re-encode.
     return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
-def read_token(purpose, token, max_age):
-    """(object_id, nonce), or None when the token is forged, altered or expired."""
+def _load(purpose, token, max_age):
     try:
         signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
         data = signing.loads(signed, salt=f"directory.{purpose}", max_age=max_age)
-        return int(data["id"]), str(data["n"])
+        return {**data, "id": int(data["id"]), "n": str(data["n"])}
     except (signing.BadSignature, KeyError, TypeError, ValueError, binascii.Error, UnicodeDecodeError):
         return None
+
+
+def read_token(purpose, token, max_age):
+    """(object_id, nonce), or None when the token is forged, altered or expired."""
+    data = _load(purpose, token, max_age)
+    return (data["id"], data["n"]) if data else None
+
+
+def read_expired_token(purpose, token):
+    """(object_id, nonce) of an authentic token whatever its age, so that an
+    expired link can offer to send a fresh one (to the address on file only)."""
+    return read_token(purpose, token, None)
+
+
+def make_email_change_token(profile_id, new_email):
+    """A link sent to the new address: the change happens when it is opened."""
+    return make_token("email-change", profile_id, email=new_email)
+
+
+def read_email_change_token(token):
+    """(profile_id, nonce, new_email), or None."""
+    data = _load("email-change", token, EMAIL_CHANGE_MAX_AGE)
+    if not data or not isinstance(data.get("email"), str):
+        return None
+    return data["id"], data["n"], data["email"]
 
 
 def _hash(purpose, nonce):

@@ -1,11 +1,19 @@
-"""Deletion and export of a partner's own data."""
+"""Export and erasure of a partner's own data.
 
+`erase_profile` is the one scrubbing function: admin deletion (the modeladmin
+delete view), self-service deletion ("Gérer mon profil") and the nightly
+purge of unconfirmed registrations all go through it. The outbox rows go
+through `core.privacy.erase_emails`, which the anonymise and purge commands
+share (ContactRequest.anonymise, purge_project_proposals).
+"""
+
+from django.apps import apps as django_apps
 from django.db import transaction
 from wagtail.search.backends import get_search_backends
 
-from core.models import OutgoingEmail
+from core.privacy import erase_emails
 
-from .models import ExperienceTheme, PartnerProfile
+from .models import ContactRequest, ExperienceTheme, PartnerProfile
 
 
 def profile_data(profile):
@@ -45,18 +53,66 @@ def profile_data(profile):
     }
 
 
-@transaction.atomic
-def delete_profile(profile):
-    """Erase a partner: profile, relations, contact requests, every email
-    about them, search entries and themes used by nobody else."""
-    email_ids = set(profile.outgoing_emails.values_list("pk", flat=True))
-    requests = profile.contact_requests.all()
-    for request in requests:
-        email_ids.update(request.outgoing_emails.values_list("pk", flat=True))
-    theme_ids = list(profile.tagged_themes.values_list("tag_id", flat=True))
-    for backend in get_search_backends():
-        backend.delete(profile)
-    requests.delete()
-    OutgoingEmail.objects.filter(pk__in=email_ids).delete()
-    PartnerProfile.objects.filter(pk=profile.pk).first().delete()
+def delete_orphan_themes(theme_ids):
+    """taggit never deletes a tag nobody uses any more: a partner's health
+    theme would outlive the partner."""
     ExperienceTheme.objects.filter(pk__in=theme_ids, tagged_profiles__isnull=True).delete()
+
+
+def invalidate_cached_pages():
+    """Drop cached copies of the directory's pages (index, profile, counts).
+
+    With Wagtail's front-end cache app installed, the directory pages are
+    purged from the proxy; pages rendered by Django are not cached today
+    (no per-view or template fragment cache holds a profile)."""
+    if not django_apps.is_installed("wagtail.contrib.frontend_cache"):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    from .models import DirectoryPage
+
+    purge_pages_from_cache(DirectoryPage.objects.live())
+
+
+def erase_profile(profile, notify_structures=False):
+    """Erase a partner: profile, relations, contact requests, every email
+    about them, search entries, themes used by nobody else, cached pages.
+
+    With `notify_structures` (self-service deletion), each structure whose
+    request was still waiting for an answer is told kindly, without any of the
+    partner's data."""
+    with transaction.atomic():
+        profile = PartnerProfile.objects.select_for_update().filter(pk=profile.pk).first()
+        if profile is None:
+            return False
+        email_ids = set(profile.outgoing_emails.values_list("pk", flat=True))
+        requests = list(profile.contact_requests.all())
+        for contact_request in requests:
+            email_ids.update(contact_request.outgoing_emails.values_list("pk", flat=True))
+        pending = [r for r in requests if r.is_open] if notify_structures else []
+        theme_ids = list(profile.tagged_themes.values_list("tag_id", flat=True))
+        for backend in get_search_backends():
+            backend.delete(profile)
+        if pending:
+            _tell_structures(pending)
+        ContactRequest.objects.filter(pk__in=[r.pk for r in requests]).delete()
+        erase_emails(email_ids)
+        profile.delete()
+        delete_orphan_themes(theme_ids)
+    invalidate_cached_pages()
+    return True
+
+
+def _tell_structures(pending):
+    from . import emails
+    from .models import DirectoryPage
+    from .models.pages import link_for_email
+
+    directory = DirectoryPage.objects.live().first()
+    directory_url = link_for_email(directory, "index_route") if directory else ""
+    for contact_request in pending:
+        emails.profile_withdrawn_to_structure(contact_request, directory_url)
+
+
+# Former name, kept for callers outside this app.
+delete_profile = erase_profile

@@ -7,25 +7,26 @@ data (the object's __str__ is "Profil n° 12").
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import EditView, InspectView
+from wagtail_modeladmin.views import DeleteView, EditView, InspectView
 
 from . import emails, links
 from .csvutils import to_csv
 from .models import ContactRequest, DirectoryPage, PartnerProfile
 from .models.pages import link_for_email
+from .privacy import erase_profile
 from .roles import can_see_private
 
 PUBLIC_FIELDS = [
@@ -57,23 +58,75 @@ PRIVATE_FIELDS = [
 ]
 
 
+PRIVATE_PERMISSION = "directory.view_private_data"
+
+
+def publish_refusal(profile):
+    """Why a moderator may not publish this profile, or None."""
+    if profile.email_confirmed_at is None:
+        return gettext(
+            "%(profile)s : l'adresse électronique n'a jamais été confirmée, le profil ne peut pas être publié."
+        ) % {"profile": profile}
+    if profile.status == PartnerProfile.Status.PAUSED:
+        return gettext(
+            "%(profile)s : la personne a mis son profil en pause ; elle seule peut le rendre de nouveau visible."
+        ) % {"profile": profile}
+    return None
+
+
+class ProfileAdminForm(WagtailAdminModelForm):
+    """The edit form cannot publish what "Approuver et publier" refuses, and
+    hides the themes of a profile without health consent from users who may
+    not see private data (email and phone go by the panels' permission)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and not can_see_private(for_user) and not self.instance.consent_health:
+            self.fields.pop("themes", None)
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == PartnerProfile.Status.PUBLISHED and self.instance.status != status:
+            current = PartnerProfile.objects.get(pk=self.instance.pk)
+            refusal = publish_refusal(current)
+            if refusal:
+                raise ValidationError(refusal)
+        return status
+
+
 class NoCreatePermissionHelper(PermissionHelper):
     def user_can_create(self, user):
         return False
 
 
-class PrivateAwareInspectView(InspectView):
+def yes_no(value):
+    return gettext("Oui") if value else gettext("Non")
+
+
+class YesNoInspectView(InspectView):
+    """Booleans read "Oui"/"Non", not "True"/"False"."""
+
+    def get_field_display_value(self, field_name, field=None):
+        value = super().get_field_display_value(field_name, field)
+        return yes_no(value) if isinstance(value, bool) else value
+
+
+class PrivateAwareInspectView(YesNoInspectView):
     def get_fields_dict(self):
         fields = [self.get_dict_for_field(name) for name in PUBLIC_FIELDS]
         fields.append({"label": _("Rôles"), "value": ", ".join(self.instance.role_labels()) or "—"})
-        fields.append({"label": _("Thèmes"), "value": ", ".join(t.name for t in self.instance.themes.all()) or "—"})
-        if can_see_private(self.request.user):
+        private = can_see_private(self.request.user)
+        if private or self.instance.consent_health:
+            themes = ", ".join(t.name for t in self.instance.themes.all()) or "—"
+            fields.append({"label": _("Thèmes"), "value": themes})
+        if private:
             fields += [self.get_dict_for_field(name) for name in PRIVATE_FIELDS]
         return fields
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_moderate"] = self.permission_helper.user_can_edit_obj(self.request.user, self.instance)
+        context["publish_refusal"] = publish_refusal(self.instance)
         return context
 
 
@@ -85,6 +138,14 @@ class ProfileEditView(EditView):
         return response
 
 
+class ProfileDeleteView(DeleteView):
+    """Admin deletion goes through the shared scrubbing function: emails,
+    orphan themes, search entries and cached pages go with the profile."""
+
+    def delete_instance(self):
+        erase_profile(self.instance)
+
+
 class PartnerProfileAdmin(ModelAdmin):
     model = PartnerProfile
     menu_label = _("Profils")
@@ -92,6 +153,7 @@ class PartnerProfileAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_view_class = PrivateAwareInspectView
     edit_view_class = ProfileEditView
+    delete_view_class = ProfileDeleteView
     permission_helper_class = NoCreatePermissionHelper
     list_filter = ("status", "roles__role", "department", "created_at")
     search_fields = ("display_name", "presentation", "association")
@@ -125,15 +187,29 @@ class PartnerProfileAdmin(ModelAdmin):
                 [
                     FieldPanel("status"),
                     FieldPanel("allow_search_engines"),
-                    MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Coordonnées privées")),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("email", permission=PRIVATE_PERMISSION),
+                            FieldPanel("phone", permission=PRIVATE_PERMISSION),
+                        ],
+                        heading=_("Coordonnées privées"),
+                    ),
                 ],
                 heading=_("État et coordonnées"),
             ),
-        ]
+        ],
+        base_form_class=ProfileAdminForm,
     )
 
+    def email_confirmed(self, obj):
+        if obj.email_confirmed_at is None:
+            return gettext("Non confirmée")
+        return gettext("Confirmée le %(date)s") % {"date": f"{obj.email_confirmed_at:%d/%m/%Y}"}
+
+    email_confirmed.short_description = _("Adresse")
+
     def get_list_display(self, request):
-        columns = ("display_name", "status", "department", "created_at")
+        columns = ("display_name", "status", "email_confirmed", "department", "created_at")
         if can_see_private(request.user):
             columns += ("email",)
         return columns
@@ -166,6 +242,7 @@ class ContactRequestAdmin(ModelAdmin):
     menu_label = _("Demandes de contact")
     menu_icon = "mail"
     inspect_view_enabled = True
+    inspect_view_class = YesNoInspectView
     permission_helper_class = NoCreatePermissionHelper
     list_display = ("__str__", "profile", "structure_name", "structure_type", "status", "delivery_status", "created_at")
     list_filter = ("status", "structure_type", "created_at")
@@ -226,7 +303,10 @@ def moderate_view(request, pk, approve):
     _require(request.user, "directory.change_partnerprofile")
     profile = get_object_or_404(PartnerProfile, pk=pk)
     if approve:
-        profile.email_confirmed_at = profile.email_confirmed_at or timezone.now()
+        refusal = publish_refusal(profile)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(reverse("directory_partnerprofile_modeladmin_inspect", args=[pk]))
         profile.publish()
         log(instance=profile, action="directory.approve", user=request.user)
         messages.success(request, gettext("%(profile)s : publié.") % {"profile": profile})
@@ -262,12 +342,12 @@ def export_profiles_view(request):
             ", ".join(p.role_labels()),
             p.department,
             p.region,
-            "oui" if p.remote_ok else "non",
+            yes_no(p.remote_ok),
             p.association,
             p.created_at.date().isoformat(),
         ]
         if private:
-            row += [p.email, p.phone, "oui" if p.consent_health else "non", "oui" if p.consent_news else "non"]
+            row += [p.email, p.phone, yes_no(p.consent_health), yes_no(p.consent_news)]
         rows.append(row)
     return _csv_response(to_csv(header, rows), "annuaire-profils.csv")
 

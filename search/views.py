@@ -11,6 +11,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 from wagtail.search.utils import normalise_query_string
 
+from core.antiabuse import client_ip
 from search.engine import site_search, suggestions
 from search.sources import object_sources
 from search.text import MAX_QUERY_LENGTH, clean_query, fold
@@ -36,7 +37,7 @@ def log_query(request, query):
     normalised = normalise_query_string(query)
     if not normalised:
         return
-    client = request.META.get("REMOTE_ADDR", "")
+    client = client_ip(request)  # behind a load balancer too (PORTAL_TRUSTED_PROXIES)
     key = "search-hit:" + hashlib.sha256(f"{client}|{normalised}".encode()).hexdigest()[:32]
     if not cache.add(key, 1, HIT_THROTTLE_SECONDS):
         return

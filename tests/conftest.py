@@ -76,6 +76,16 @@ def pytest_make_collect_report(collector):
     return report
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters (their own cache alias) start from zero in every test."""
+    from django.core.cache import caches
+
+    caches["ratelimit"].clear()
+    yield
+    caches["ratelimit"].clear()
+
+
 @pytest.fixture
 def home_page(db):
     """The home page, root of the default site."""

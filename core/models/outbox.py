@@ -1,19 +1,30 @@
 """Outgoing email, stored before it is sent.
 
 Every email the portal sends goes through `queue_email`: the message is
-written to the database first, then an immediate send is attempted. If the
+written to the database first; once the transaction commits, a task
+(core.tasks.send_outgoing_email, on the "email" task backend) sends it
+outside the web request: the request never waits for the SMTP server. If the
 SMTP server is down, the row keeps an attempt counter and a next-attempt time;
 `manage.py send_queued_emails` (cron, every few minutes) retries with
-exponential backoff and sends each message exactly once. After
-PORTAL_EMAIL_MAX_ATTEMPTS failures the message is flagged in the admin.
+exponential backoff, sends what no worker sent, and sends each message exactly
+once. After PORTAL_EMAIL_MAX_ATTEMPTS failures the message is flagged in the
+admin. See docs/email.md.
+
+Once sent, the stored body keeps no usable bearer link (tokens are replaced by
+a short hash, `redact_bearer_links`), and `manage.py purge_outbox` (daily)
+erases the body of emails sent more than PORTAL_OUTBOX_RETENTION_DAYS ago.
 """
 
+import hashlib
 import logging
+import re
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import models, transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -96,13 +107,24 @@ class OutgoingEmail(models.Model):
 
 
 def queue_email(*, to, subject, body, purpose, reply_to="", send_now=True):
-    """Store an email, then try to send it once the transaction commits."""
+    """Store an email, then, once the transaction commits, queue the task that
+    sends it (on the "email" task backend: a worker, never the request)."""
     if isinstance(to, (list, tuple)):
         to = ", ".join(to)
     email = OutgoingEmail.objects.create(to=to, subject=subject[:200], body=body, purpose=purpose, reply_to=reply_to)
     if send_now:
-        transaction.on_commit(email.try_send)
+        transaction.on_commit(lambda: enqueue_sending(email.pk))
     return email
+
+
+def enqueue_sending(email_id):
+    # Imported here: core.tasks imports this module's model (a module-level import would be a cycle).
+    from core.tasks import send_outgoing_email
+
+    try:
+        send_outgoing_email.enqueue(email_id)
+    except Exception:  # the task backend is down: the row stays due for send_queued_emails
+        logger.exception("Email %s could not be queued; send_queued_emails will send it", email_id)
 
 
 def send_due_emails(now=None, limit=200):
@@ -116,3 +138,58 @@ def send_due_emails(now=None, limit=200):
         else:
             failed += 1
     return sent, failed
+
+
+# --- Retention and redaction -------------------------------------------------
+# Kept apart from the sending path: a sent email's body is no longer needed to
+# deliver it, only to audit what was sent.
+
+# A bearer token in a link: a path segment or query value of 32+ URL-safe
+# characters mixing upper case, lower case and digits (the directory's signed
+# links are base64). Slugs (lower case) and admin URLs (numbers) do not match.
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_TOKEN = re.compile(r"(?<![\w-])(?=[\w-]*[A-Z])(?=[\w-]*[a-z])(?=[\w-]*\d)[\w-]{32,}(?![\w-])")
+REDACTED_PREFIX = "jeton-retire-sha256-"
+ERASED_BODY = "(texte effacé après la durée de conservation)"
+
+
+def _redact_token(match):
+    digest = hashlib.sha256(match.group(0).encode()).hexdigest()[:16]
+    return f"{REDACTED_PREFIX}{digest}"
+
+
+def redact_bearer_links(text):
+    """The text with every token of its links replaced by a short hash: the
+    link shows where it led (and the hash which token it carried, for an
+    audit against a known link) but no longer works."""
+    return _URL.sub(lambda url: _TOKEN.sub(_redact_token, url.group(0)), text)
+
+
+def redact_sent_email(email):
+    """Redact the bearer links of one sent email (idempotent). Returns True if the body changed."""
+    redacted = redact_bearer_links(email.body)
+    if redacted == email.body:
+        return False
+    OutgoingEmail.objects.filter(pk=email.pk).update(body=redacted)
+    email.body = redacted
+    return True
+
+
+@receiver(post_save, sender=OutgoingEmail, dispatch_uid="core.outbox.redact_after_sending")
+def _redact_after_sending(sender, instance, update_fields=None, **kwargs):
+    """Right after the send is recorded, the stored body loses its live links:
+    whoever reads the outbox in the admin cannot act as the recipient."""
+    if instance.status == OutgoingEmail.Status.SENT:
+        redact_sent_email(instance)
+
+
+def purge_sent_bodies(now=None, days=None):
+    """Erase the body of emails sent more than PORTAL_OUTBOX_RETENTION_DAYS
+    ago (and redact any sent body that still holds a live link). Returns
+    (erased, redacted)."""
+    now = now or timezone.now()
+    days = settings.PORTAL_OUTBOX_RETENTION_DAYS if days is None else days
+    sent = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.SENT)
+    erased = sent.filter(sent_at__lt=now - timedelta(days=days)).exclude(body=ERASED_BODY).update(body=ERASED_BODY)
+    redacted = sum(redact_sent_email(email) for email in sent.exclude(body=ERASED_BODY).only("pk", "body"))
+    return erased, redacted

@@ -22,6 +22,16 @@ def query_url(context, **changes):
 
 
 @register.filter
+def without_final_stop(text):
+    """A label followed by more text ("label : error"): without its final full
+    stop, so that "(…)." does not read "(…). :"; an ellipsis stays."""
+    text = str(text).rstrip()
+    if text.endswith(".") and not text.endswith(".."):
+        return text[:-1].rstrip()
+    return text
+
+
+@register.filter
 def document_meta(document):
     """'PDF, 1,2 Mo' for a Wagtail document (file type and size)."""
     if not document:

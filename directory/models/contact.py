@@ -81,6 +81,10 @@ class ContactRequest(models.Model):
     delivery_status.short_description = _("Envoi au partenaire")
 
     def anonymise(self):
+        """Erase the structure's data and every email about this request
+        (core.privacy.erase_emails, shared with the profile erasure)."""
+        from core.privacy import erase_emails
+
         self.requester_name = "(anonymisé)"
         self.structure_name = "(anonymisé)"
         self.requester_email = "anonyme@example.invalid"
@@ -91,5 +95,4 @@ class ContactRequest(models.Model):
         self.place = ""
         self.anonymised_at = timezone.now()
         self.save()
-        for email in self.outgoing_emails.all():
-            email.delete()
+        erase_emails(self.outgoing_emails.all())

@@ -50,6 +50,9 @@ class DirectoryPage(RoutablePageMixin, IntroMixin, Page):
     manage_request_route = view_route("gerer/", "directory.views.manage_request", name="manage_request_route")
     manage_link_route = view_route("gerer/lien/<str:token>/", "directory.views.manage_open", name="manage_link_route")
     manage_route = view_route("gerer/profil/", "directory.views.manage", name="manage_route")
+    email_change_route = view_route(
+        "gerer/adresse/<str:token>/", "directory.views.confirm_new_email", name="email_change_route"
+    )
     export_route = view_route("gerer/profil/donnees/<str:fmt>/", "directory.views.manage_export", name="export_route")
 
     def get_sitemap_urls(self, request=None):

@@ -71,6 +71,16 @@ class Mobility(models.TextChoices):
     NATIONAL = "national", _("Partout en France")
 
 
+# Mobility as the public sees it: the choices above are written for the
+# partner filling the form ("Dans mon département").
+PUBLIC_MOBILITY_LABELS = {
+    Mobility.LOCAL: _("Près de son domicile"),
+    Mobility.DEPARTEMENT: _("Dans son département"),
+    Mobility.REGION: _("Dans toute sa région"),
+    Mobility.NATIONAL: _("Partout en France"),
+}
+
+
 class TerritoryVisibility(models.TextChoices):
     DEPARTMENT = "department", _("Afficher mon département")
     REGION = "region", _("Afficher seulement ma région")
@@ -182,6 +192,10 @@ class PartnerProfile(index.Indexed, ClusterableModel):
         if self.public_department:
             return f"{geo.department_name(self.public_department)} ({self.public_department}), {region}"
         return region
+
+    @property
+    def public_mobility_label(self):
+        return PUBLIC_MOBILITY_LABELS.get(self.mobility, "")
 
     def role_labels(self):
         labels = dict(PartnerRole.choices)

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # The database task backend: outgoing email is sent by its worker.
+    "django_tasks_db",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -150,23 +152,36 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------
 # The cache is shared by every worker process: rate limits and cached
 # fragments hold across instances. Redis when REDIS_URL is set, otherwise
-# Django's database cache (created by `manage.py createcachetable`).
+# Django's database cache (tables created by `manage.py createcachetable`).
+# Rate-limit counters have their own alias, `ratelimit` (core/antiabuse.py):
+# on the database, their own table, so that the culling of a full page cache
+# (a third of the rows beyond MAX_ENTRIES) never evicts them, and a backend
+# whose `incr` keeps the counter's expiry (core/cache.py).
 REDIS_URL = env("REDIS_URL")
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "portal")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
+        for alias in ("default", "ratelimit")
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
-        }
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        },
+        "ratelimit": {
+            "BACKEND": "core.cache.RateLimitDatabaseCache",
+            "LOCATION": "portal_ratelimit",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Counters live one hour at most; expired rows are deleted first.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
     }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -304,6 +319,18 @@ EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Partenariat en santé <ne-pas-repondre@partenariat-sante.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Background tasks -----------------------------------------------------
+# "default" is the backend Wagtail's own tasks use (search and reference
+# index updates): it stays the immediate one, so that the index is up to date
+# when the request ends. Outgoing email has its own alias: the database
+# backend, whose worker (`manage.py db_worker --backend email`, started by
+# `make run`) talks to the SMTP server, never the web request (core/tasks.py,
+# docs/email.md).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": env("EMAIL_TASK_BACKEND", "django_tasks_db.DatabaseBackend")},
+}
+
 # --- Wagtail --------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Partenariat en santé")
 # Every absolute link (emails, feeds, PDFs, the admin) starts with BASE_URL
@@ -377,8 +404,17 @@ PORTAL_IS_PRODUCTION = False
 PORTAL_RATE_LIMIT_PER_HOUR = int(env("PORTAL_RATE_LIMIT_PER_HOUR", "5"))
 # Minimum seconds between displaying a public form and submitting it.
 PORTAL_FORM_MIN_SECONDS = float(env("PORTAL_FORM_MIN_SECONDS", "3"))
+# Reverse proxies / load balancers in front of the portal, whose
+# X-Forwarded-For entries are believed (core.antiabuse.client_ip): "" (none,
+# the default: REMOTE_ADDR is the client), a number of hops ("1"), or a
+# comma-separated list of CIDR networks ("10.0.0.0/8,192.168.1.7").
+PORTAL_TRUSTED_PROXIES = env("PORTAL_TRUSTED_PROXIES", "")
 # Outgoing email retries: attempts before an email is flagged in the admin.
 PORTAL_EMAIL_MAX_ATTEMPTS = int(env("PORTAL_EMAIL_MAX_ATTEMPTS", "8"))
+# Days a sent email keeps its body in the outbox (`purge_outbox`, daily).
+PORTAL_OUTBOX_RETENTION_DAYS = int(env("PORTAL_OUTBOX_RETENTION_DAYS", "30"))
+# Days a partner's "Gérer mon profil" link stays valid (single use).
+DIRECTORY_MANAGE_LINK_DAYS = int(env("DIRECTORY_MANAGE_LINK_DAYS", "7"))
 
 
 def require(name):

@@ -8,8 +8,18 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105 (test settings only)
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rate-limit counters: their own store (tests/conftest.py empties it before each test).
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Emails are sent when the transaction commits (the tests capture on_commit
+# callbacks); tests/core/test_outbox.py checks the database backend as shipped.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -47,6 +47,14 @@ def test_demo_content_is_idempotent(client):
     assert snapshot() == first
 
 
+def test_the_demo_site_answers_at_base_url(demo_site, settings):
+    """BASE_URL is http://testserver in the test settings; the demo used to
+    create the site as localhost:80, so Wagtail's sitemap and canonical links
+    disagreed with the emails."""
+    assert (demo_site.hostname, demo_site.port) == ("testserver", 80)
+    assert demo_site.root_url == settings.BASE_URL
+
+
 @pytest.mark.django_db
 @override_settings(PORTAL_IS_PRODUCTION=True)
 def test_production_loads_the_demo_only_when_asked_explicitly():

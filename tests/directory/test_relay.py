@@ -43,14 +43,16 @@ def test_request_is_stored_then_emailed_to_the_partner_only(client, partner, dja
     assert "Demande envoyée" in response.content.decode()
     request = ContactRequest.objects.get()
     assert request.status == ContactRequest.Status.SENT
-    email = request.outgoing_emails.get()
+    email = request.outgoing_emails.get(purpose="directory-contact")
     assert email.status == OutgoingEmail.Status.SENT
     assert email.created_at >= request.created_at  # stored first
-    assert [m.to for m in mail.outbox] == [["relais.r@example.org"]]
+    # The partner gets the request; the structure only its receipt.
+    assert [m.to for m in mail.outbox] == [["relais.r@example.org"], ["coordination@cpts-demo.example.org"]]
     assert "CPTS de démonstration" in mail.outbox[0].body
     # The structure has seen nothing of the partner's address.
     assert "relais.r@example.org" not in response.content.decode()
-    assert not OutgoingEmail.objects.filter(to__contains="cpts-demo").exists()
+    receipt = OutgoingEmail.objects.get(to__contains="cpts-demo")
+    assert "relais.r@example.org" not in receipt.body and "06 99 88 77 66" not in receipt.body
 
 
 def test_smtp_down_the_request_is_kept_retried_and_sent_exactly_once(
@@ -63,7 +65,7 @@ def test_smtp_down_the_request_is_kept_retried_and_sent_exactly_once(
         with django_capture_on_commit_callbacks(execute=True):
             assert post_contact(client, partner).status_code == 200
         request = ContactRequest.objects.get()
-        email = request.outgoing_emails.get()
+        email = request.outgoing_emails.get(purpose="directory-contact")
         assert email.status == OutgoingEmail.Status.PENDING and email.attempts == 1
         call_command("send_queued_emails", stdout=open("/dev/null", "w"))  # not due yet: nothing happens
         email.refresh_from_db()
@@ -96,7 +98,8 @@ def test_after_n_failures_the_email_is_flagged_for_the_admin(client, partner, dj
 def _sent_links(client, partner, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         post_contact(client, partner)
-    found = dict(answer_links(mail.outbox[-1].body))
+    (to_partner,) = [m for m in mail.outbox if m.to == ["relais.r@example.org"]]
+    found = dict(answer_links(to_partner.body))
     assert set(found) == {"accepter", "decliner"}
     return found
 
@@ -110,7 +113,7 @@ def test_accept_sends_the_partner_details_to_the_structure_once(client, partner,
         assert client.post(url).status_code == 200
     request = ContactRequest.objects.get()
     assert request.status == ContactRequest.Status.ACCEPTED
-    to_structure = mail.outbox[-1]
+    to_structure = mail.outbox[-2]  # then the structure's details to the partner
     assert to_structure.to == ["coordination@cpts-demo.example.org"]
     assert "relais.r@example.org" in to_structure.body and "06 99 88 77 66" in to_structure.body
     # Used once: a second use (accept or decline) is refused.
@@ -153,7 +156,9 @@ def test_unanswered_requests_expire_and_the_structure_is_told_once(client, partn
         call_command("directory_expire_requests", stdout=open("/dev/null", "w"))
         call_command("directory_expire_requests", stdout=open("/dev/null", "w"))
     assert ContactRequest.objects.get().status == ContactRequest.Status.EXPIRED
-    assert [m.to for m in mail.outbox][1:] == [["coordination@cpts-demo.example.org"]]
+    # The partner's request and the structure's receipt, then one notice.
+    assert [m.to for m in mail.outbox][2:] == [["coordination@cpts-demo.example.org"]]
+    assert "n'a pas pu donner suite dans les 21 jours" in mail.outbox[-1].body
 
 
 def test_spam_is_stored_but_never_emailed(client, partner, django_capture_on_commit_callbacks):

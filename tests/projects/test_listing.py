@@ -150,7 +150,8 @@ def projects(index):
 def facet_links(html):
     """[(param, value, count, href)] of every facet option on the page."""
     links = []
-    for href, count in re.findall(r'<li><a href="(\?[^"]*)"[^>]*>[^<]*<span class="facet__count">\((\d+)', html):
+    # "(3)", or "— 3" after a label that ends with a parenthesis ("Hérault (34) — 3").
+    for href, count in re.findall(r'<li><a href="(\?[^"]*)"[^>]*>[^<]*<span class="facet__count">(?:\(|— )(\d+)', html):
         links.append((href.replace("&amp;", "&"), int(count)))
     return links
 

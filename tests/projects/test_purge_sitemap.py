@@ -41,3 +41,29 @@ def test_sitemap_lists_domain_pages_and_the_map(client, index):
     assert "/projets/carte/</loc>" in xml
     assert f"{project.url}</loc>" in xml
     assert "/projets/proposer/" not in xml and "/projets/flux/" not in xml
+
+
+@pytest.mark.django_db
+def test_the_purge_also_erases_the_acknowledgement_sent_to_the_proposer(capsys):
+    from core.models.outbox import queue_email
+    from tests.directory.dbscan import scan
+
+    old, recent = proposal(400), proposal(10)
+    for p, days in ((old, 400), (recent, 10)):
+        email = queue_email(
+            to=p.submitter_email,
+            subject="Votre proposition",
+            body="Merci",
+            purpose="project-proposal-ack",
+            send_now=False,
+        )
+        type(email).objects.filter(pk=email.pk).update(created_at=timezone.now() - timedelta(days=days))
+    call_command("purge_project_proposals")
+    # Only the recent proposal (and its acknowledgement) still holds the address.
+    hits = {(table, column) for table, column, _needle in scan(["camille@example.org"])}
+    assert hits == {("projects_projectproposal", "submitter_email"), ("home_outgoingemail", "to")}
+    assert ProjectProposal.objects.get(pk=recent.pk).submitter_email == "camille@example.org"
+    from core.models import OutgoingEmail
+
+    assert OutgoingEmail.objects.count() == 1
+    assert "1 accusé(s) de réception effacé(s)" in capsys.readouterr().out

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
@@ -251,3 +252,13 @@ def test_hidden_matches_ranked_first_do_not_hide_visible_ones(client, corpus):
         StandardPageFactory(parent=corpus, title=f"Quokka quokka quokka {i}", intro="Quokka quokka.", live=False)
     StandardPageFactory(parent=corpus, title="Un seul quokka", intro="Un texte plus long sur le quokka publié.")
     assert titles(client.get(URL, {"q": "quokka"})) == ["Un seul quokka"]
+
+
+@override_settings(PORTAL_TRUSTED_PROXIES="1")
+def test_the_search_log_counts_each_visitor_behind_the_proxy_once(client, corpus):
+    url = "/recherche/"
+    client.get(url, {"q": "pair aidance"}, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="198.51.100.23")
+    client.get(url, {"q": "pair aidance"}, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.23")
+    assert Query.objects.get(query_string="pair aidance").hits == 1
+    client.get(url, {"q": "pair aidance"}, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="198.51.100.99")
+    assert Query.objects.get(query_string="pair aidance").hits == 2

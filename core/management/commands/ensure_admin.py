@@ -3,6 +3,10 @@
 The password comes from the ADMIN_PASSWORD environment variable; without it,
 a random password is generated once and written to var/admin-password.txt
 (git-ignored). Never a fixed password.
+
+It also gives the default Wagtail Site the hostname and port of BASE_URL
+(core.links.sync_default_site), so that the sitemap and canonical links agree
+with the links in emails.
 """
 
 import os
@@ -12,6 +16,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from core.links import sync_default_site
+
 
 class Command(BaseCommand):
     help = "Crée le compte administrateur local s'il n'existe pas."
@@ -20,6 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--username", default="admin")
 
     def handle(self, *args, username, **options):
+        self.sync_site()
         User = get_user_model()
         from_env = os.environ.get("ADMIN_PASSWORD")
         path = settings.BASE_DIR / "var" / "admin-password.txt"
@@ -45,3 +52,8 @@ class Command(BaseCommand):
         )
         if not settings.DEBUG:
             self.stdout.write("Pensez à changer ce mot de passe.")
+
+    def sync_site(self):
+        site = sync_default_site()
+        if site is not None:
+            self.stdout.write(f"Site par défaut : {site.hostname}:{site.port} (BASE_URL).")

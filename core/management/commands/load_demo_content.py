@@ -3,7 +3,8 @@
 Each app contributes a `demo.py` module with a `load(command)` function; they
 run in the order below and read their texts from the data files under demo/
 (core.demo.data; docs/demo-content.md). All texts are written for the portal
-from the facts in the working group's source documents.
+from the facts in the working group's source documents. The default Site
+then gets the hostname and port of BASE_URL (core.links.sync_default_site).
 
 Under production settings (`PORTAL_IS_PRODUCTION`) it refuses to run unless
 given `--i-know-this-is-production`: demo users, fictional partners and the
@@ -15,6 +16,8 @@ from importlib import import_module
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from core.links import sync_default_site
 
 DEMO_MODULES = [
     "core.demo",
@@ -51,4 +54,6 @@ class Command(BaseCommand):
             with transaction.atomic():
                 module.load(self)
             self.stdout.write(f"  ✓ {path}")
+        # The default site answers at BASE_URL (sitemap, canonical links).
+        sync_default_site()
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration à jour."))

@@ -12,7 +12,7 @@ from django.utils import timezone
 from directory import emails, links
 from directory.models import DirectoryPage, PartnerProfile
 from directory.models.pages import link_for_email
-from directory.privacy import delete_profile
+from directory.privacy import erase_profile
 
 
 class Command(BaseCommand):
@@ -44,7 +44,7 @@ class Command(BaseCommand):
             email_confirmed_at__isnull=True,
             created_at__lt=now - timedelta(days=8),
         ):
-            delete_profile(profile)
+            erase_profile(profile)
             purged += 1
         self.stdout.write(
             f"{asked} demande(s) de confirmation envoyée(s), {paused} profil(s) mis en pause, "
