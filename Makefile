@@ -10,9 +10,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install npm-install setup serve lint format migrations-check messages messages-check bench clean
+.PHONY: run test install npm-install setup serve lint format migrations-check messages messages-check bench clean upgrade lock
 
-$(STAMP): requirements.txt requirements-dev.txt requirements-opensearch.txt
+$(STAMP): requirements.txt requirements-dev.txt requirements-opensearch.txt requirements.in
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -r requirements-dev.txt
@@ -110,6 +110,22 @@ messages-check: install
 			echo "$$po is out of date: run make messages and commit locale/."; status=1; \
 		fi; \
 	done; exit $$status
+
+# Dependencies: requirements.in lists what the portal uses, with ranges;
+# requirements.txt pins every runtime package exactly, dependencies of
+# dependencies included, compiled by pip-tools (pip-compile, a development
+# requirement). `make upgrade` moves every pin to the newest release within the
+# ranges and installs the result; `make lock` recompiles after an edit of
+# requirements.in, keeping the other pins. Review the diff, run `make test`.
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --allow-unsafe --output-file requirements.txt requirements.in
+
+upgrade: install
+	CUSTOM_COMPILE_COMMAND="make upgrade" $(PIP_COMPILE) --upgrade
+	$(PIP) install --quiet -r requirements-dev.txt
+
+lock: install
+	CUSTOM_COMPILE_COMMAND="make upgrade" $(PIP_COMPILE)
+	$(PIP) install --quiet -r requirements-dev.txt
 
 bench: install
 	for script in bench/*.py; do $(PY) $$script || exit 1; done

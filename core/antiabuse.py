@@ -13,6 +13,12 @@ Usage in a view::
 A spam submission is valid from the visitor's point of view (bots get the same
 confirmation), but it is flagged and never emailed.
 
+The fill-time token is single use: a valid submission consumes it (its id is
+kept in the `ratelimit` cache until the token expires), so a replayed token
+flags the submission as spam. A form with errors keeps its token usable; a
+valid form shown again (rate limited) gets a fresh token with the same start
+time.
+
 Rate limits count in fixed one-hour windows, in the `ratelimit` cache alias
 (its own database table by default, Redis with REDIS_URL): a counter is
 created with an expiry at the end of its window, and a hit never moves that
@@ -25,6 +31,7 @@ import functools
 import hashlib
 import ipaddress
 import math
+import secrets
 import time
 
 from django import forms
@@ -38,6 +45,28 @@ from django.utils.translation import gettext
 HONEYPOT_FIELD = "site_web"
 TIMESTAMP_FIELD = "jeton_formulaire"
 _SIGNER_SALT = "portal.antiabuse.form-timestamp"
+TOKEN_MAX_AGE = 24 * 3600
+
+
+def make_fill_token(started=None):
+    """A signed token holding when the form was shown and a random id."""
+    return signing.dumps(
+        {"t": time.time() if started is None else started, "id": secrets.token_hex(16)}, salt=_SIGNER_SALT
+    )
+
+
+def read_fill_token(token):
+    """(started, id) of a valid token, or None."""
+    try:
+        payload = signing.loads(token, salt=_SIGNER_SALT, max_age=TOKEN_MAX_AGE)
+        started, token_id = float(payload["t"]), str(payload["id"])
+    except (signing.BadSignature, TypeError, ValueError, KeyError):
+        return None
+    return started, token_id
+
+
+def _used_token_key(token_id):
+    return f"antiabuse:used-token:{hashlib.sha256(token_id.encode()).hexdigest()[:32]}"
 
 
 class AntiAbuseFormMixin(forms.Form):
@@ -55,8 +84,10 @@ class AntiAbuseFormMixin(forms.Form):
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         self.fields[TIMESTAMP_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
+        self._fill_token = None
+        self._fill_token_consumed = False
         if not self.is_bound:
-            self.initial[TIMESTAMP_FIELD] = signing.dumps(time.time(), salt=_SIGNER_SALT)
+            self.initial[TIMESTAMP_FIELD] = make_fill_token()
 
     def _flag(self, reason):
         self.is_spam = True
@@ -66,14 +97,10 @@ class AntiAbuseFormMixin(forms.Form):
         cleaned = super().clean()
         if cleaned.get(HONEYPOT_FIELD):
             self._flag("honeypot")
-        token = cleaned.get(TIMESTAMP_FIELD) or ""
-        try:
-            started = float(signing.loads(token, salt=_SIGNER_SALT, max_age=24 * 3600))
-        except (signing.BadSignature, TypeError, ValueError):
-            started = None
-        if started is None:
+        self._fill_token = read_fill_token(cleaned.get(TIMESTAMP_FIELD) or "")
+        if self._fill_token is None:
             self._flag("timestamp")
-        elif time.time() - started < settings.PORTAL_FORM_MIN_SECONDS:
+        elif time.time() - self._fill_token[0] < settings.PORTAL_FORM_MIN_SECONDS:
             self._flag("too-fast")
         for name, value in list(cleaned.items()):
             if isinstance(value, str) and count_links(value) > self.max_links:
@@ -83,6 +110,25 @@ class AntiAbuseFormMixin(forms.Form):
                     % {"max": self.max_links},
                 )
         return cleaned
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if valid:
+            self._consume_fill_token()
+        return valid
+
+    def _consume_fill_token(self):
+        """Mark the token used (atomically: `cache.add` fails if another
+        submission used it first), then put a fresh one in the bound data for
+        the case the form is shown again."""
+        if self._fill_token_consumed or self._fill_token is None:
+            return
+        self._fill_token_consumed = True
+        started, token_id = self._fill_token
+        if not caches[RATE_LIMIT_CACHE].add(_used_token_key(token_id), 1, timeout=TOKEN_MAX_AGE + 60):
+            self._flag("token-reused")
+        self.data = self.data.copy()
+        self.data[self.add_prefix(TIMESTAMP_FIELD)] = make_fill_token(started)
 
 
 def count_links(text):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import geo
 from core.antiabuse import AntiAbuseFormMixin
+from core.forms import SingleLineCharField, single_line_formfield
 from core.models import Domain
 from core.vocabulary import PartnerRole
 
@@ -37,6 +38,7 @@ class ContactForm(AntiAbuseFormMixin, forms.ModelForm):
 
     class Meta:
         model = ContactRequest
+        formfield_callback = single_line_formfield
         fields = [
             "requester_name",
             "structure_name",
@@ -102,7 +104,7 @@ class ProfileFieldsForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    theme_names = forms.CharField(
+    theme_names = SingleLineCharField(
         label=_("Thèmes de votre expérience (facultatif)"),
         required=False,
         max_length=300,
@@ -120,6 +122,7 @@ class ProfileFieldsForm(forms.ModelForm):
 
     class Meta:
         model = PartnerProfile
+        formfield_callback = single_line_formfield
         fields = [
             "display_name",
             "presentation",
@@ -182,7 +185,7 @@ class RegistrationForm(AntiAbuseFormMixin, ProfileFieldsForm):
         label=_("Votre adresse électronique"),
         help_text=_("Jamais affichée : elle sert à vous transmettre les demandes et à confirmer votre inscription."),
     )
-    phone = forms.CharField(label=_("Téléphone (facultatif, jamais affiché)"), required=False, max_length=30)
+    phone = SingleLineCharField(label=_("Téléphone (facultatif, jamais affiché)"), required=False, max_length=30)
     consent_listing = forms.BooleanField(
         label=_("J'accepte de figurer dans l'annuaire selon les choix ci-dessus (nécessaire à l'inscription)."),
         error_messages={"required": _("Cochez cette case pour figurer dans l'annuaire.")},

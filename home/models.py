@@ -19,6 +19,7 @@ from core.antiabuse import (
 )
 from core.blocks import BaseStreamBlock
 from core.emails import render_email
+from core.forms import SingleLineFormBuilder
 from core.models.mixins import IntroMixin, NoIndexMixin
 from core.models.outbox import queue_email
 from core.models.settings import PortalSettings
@@ -171,6 +172,12 @@ class ContactPage(IntroMixin, AbstractEmailForm):
     max_count = 1
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
+    form_builder = SingleLineFormBuilder
+
+    def get_submissions_list_view_class(self):
+        from .views import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
 
     class Meta:
         verbose_name = _("page de contact")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import geo
 from core.antiabuse import AntiAbuseFormMixin
+from core.forms import SingleLineCharField
 from core.models import Domain
 from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
 from projects.models import ProjectStatus
@@ -31,7 +32,7 @@ def _year_field(label, required=False):
 
 
 class ProjectProposalForm(AntiAbuseFormMixin, forms.Form):
-    submitter_name = forms.CharField(
+    submitter_name = SingleLineCharField(
         label=_("Votre nom"),
         max_length=120,
         help_text=_("Pour vous répondre ; il ne sera jamais publié."),
@@ -42,19 +43,19 @@ class ProjectProposalForm(AntiAbuseFormMixin, forms.Form):
         help_text=_("Vous recevrez un accusé de réception ; elle ne sera jamais publiée."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    title = forms.CharField(label=_("Titre du projet"), max_length=160)
-    summary = forms.CharField(label=_("Le projet en une phrase"), max_length=255)
+    title = SingleLineCharField(label=_("Titre du projet"), max_length=160)
+    summary = SingleLineCharField(label=_("Le projet en une phrase"), max_length=255)
     domain = forms.ChoiceField(label=_("Domaine"))
-    themes = forms.CharField(
+    themes = SingleLineCharField(
         label=_("Thèmes"),
         required=False,
         max_length=255,
         help_text=_("Séparés par des virgules, par exemple : parcours de soins, aidants, FALC."),
     )
-    structure_name = forms.CharField(label=_("Structure porteuse"), max_length=160)
+    structure_name = SingleLineCharField(label=_("Structure porteuse"), max_length=160)
     structure_type = forms.ChoiceField(label=_("Type de structure"), choices=[("", "—")] + StructureType.choices)
     department_code = forms.ChoiceField(label=_("Département"), choices=[("", "—")] + geo.DEPARTMENT_CHOICES)
-    town = forms.CharField(label=_("Commune"), max_length=100, required=False)
+    town = SingleLineCharField(label=_("Commune"), max_length=100, required=False)
     start_year = _year_field(_("Année de début"))
     end_year = _year_field(_("Année de fin (si elle est connue)"))
     status = forms.ChoiceField(label=_("État du projet"), choices=ProjectStatus.choices, widget=forms.RadioSelect)

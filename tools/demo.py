@@ -22,6 +22,7 @@ from .models import (
     Role,
     SelfAssessmentPage,
 )
+from .models.barometer import new_token
 
 BAROMETER = "tools/barometer.toml"
 MATRIX_FILE = "tools/matrix.toml"
@@ -70,18 +71,23 @@ def ensure_criterion(dimension, index, text, help_text):
 
 
 def ensure_session(dimensions, session_data):
-    """The example session and its answers (each created once)."""
+    """The example session and its answers, created once (with the session).
+
+    The session's code is public, so its answers get random codes (an answer's
+    code lets its holder change or delete it); answers of an older demo, whose
+    code was the session's code plus a suffix, get a random one on reload."""
     session = BarometerSession.objects.filter(token=session_data["token"]).first()
-    if session is None:
-        rounds = [answer["round"] for answer in session_data["answers"]]
-        session = BarometerSession.objects.create(
-            token=session_data["token"], label=session_data["label"], current_round=max(rounds, default=0)
-        )
+    if session is not None:
+        for answer in session.answers.filter(token__startswith=f"{session.token}-"):
+            answer.token = new_token()
+            answer.save(update_fields=["token"])
+        return session
+    rounds = [answer["round"] for answer in session_data["answers"]]
+    session = BarometerSession.objects.create(
+        token=session_data["token"], label=session_data["label"], current_round=max(rounds, default=0)
+    )
     by_name = {dimension.name: dimension for dimension in dimensions}
     for answer in session_data["answers"]:
-        token = f"{session.token}-{answer['code']}"
-        if BarometerAnswer.objects.filter(token=token).exists():
-            continue
         if answer["role"] not in Role.values:
             raise DemoDataError(f"{BAROMETER}: unknown role {answer['role']!r} ({', '.join(Role.values)})")
         scores = {}
@@ -91,7 +97,7 @@ def ensure_session(dimensions, session_data):
                 scores[str(criterion.pk)] = value
         comments = {str(by_name[name].pk): text for name, text in answer.get("comments", {}).items()}
         BarometerAnswer.objects.create(
-            token=token,
+            token=new_token(),
             session=session,
             round=answer["round"],
             role=answer["role"],

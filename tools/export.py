@@ -5,6 +5,8 @@ import csv
 
 from django.http import HttpResponse
 
+from core.csvutils import safe_row
+
 from .models import Role
 from .scoring import score_answer, value_of
 
@@ -16,13 +18,23 @@ def _response(filename):
     return response
 
 
+class _SafeWriter:
+    """csv.writer whose cells are neutralised against formula injection."""
+
+    def __init__(self, response):
+        self._writer = csv.writer(response, delimiter=";")
+
+    def writerow(self, row):
+        return self._writer.writerow(safe_row(row))
+
+
 def _number(value):
     return "" if value is None else f"{value:.2f}".replace(".", ",")
 
 
 def answer_csv(answer, dimensions):
     response = _response("barometre-partenariat.csv")
-    writer = csv.writer(response, delimiter=";")
+    writer = _SafeWriter(response)
     writer.writerow(["Dimension", "Critère", "Valeur (0 à 4)"])
     result = score_answer(dimensions, answer.scores)
     for dimension_score in result.dimensions:
@@ -37,7 +49,7 @@ def session_csv(session, dimensions):
     """One row per completed answer: round, role, then a value per criterion
     and a score per dimension. No token, no date: nothing that identifies."""
     response = _response("session-barometre-partenariat.csv")
-    writer = csv.writer(response, delimiter=";")
+    writer = _SafeWriter(response)
     criteria = [(d, c) for d in dimensions for c in d.criteria.all()]
     writer.writerow(
         ["Temps", "Rôle"]

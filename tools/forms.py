@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.antiabuse import AntiAbuseFormMixin
+from core.forms import SingleLineCharField, single_line_formfield
 
 from .models import BarometerSession, Role, Scale
 
@@ -126,10 +127,11 @@ class SessionForm(AntiAbuseFormMixin, forms.ModelForm):
     class Meta:
         model = BarometerSession
         fields = ["label"]
+        formfield_callback = single_line_formfield
 
 
 class JoinForm(forms.Form):
-    code = forms.CharField(
+    code = SingleLineCharField(
         label=_("Code ou lien de la session"),
         max_length=300,
         help_text=_("Collez le lien reçu, ou seulement le code qui le termine."),

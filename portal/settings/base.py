@@ -7,11 +7,13 @@ database cache and the console email backend.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from core.csp import inline_style_hashes, origin_of
 from search.backends import elasticsearch_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -69,6 +71,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The database task backend: outgoing email is sent by its worker.
     "django_tasks_db",
     # Django.
@@ -83,15 +90,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.csp.PortalCSPMiddleware",
+    "core.csp.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "core.twofactor.Require2FAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: django-axes answers a locked-out login with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -230,6 +243,71 @@ if MEDIA_STORAGE_BACKEND:
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# --- Security headers -----------------------------------------------------
+# Content-Security-Policy (django-csp 4, core/csp.py). Public pages: nothing
+# inline (the site colours are a stylesheet, /couleurs.css), nothing from
+# another origin but object storage for media when MEDIA_URL is absolute.
+_MEDIA_ORIGIN = [origin] if (origin := origin_of(MEDIA_URL)) else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # The 500 page is self-contained: its one <style> is allowed by hash.
+        "style-src": ["'self'", *inline_style_hashes(BASE_DIR / "templates" / "500.html")],
+        "img-src": ["'self'", "data:", *_MEDIA_ORIGIN],
+        "media-src": ["'self'", *_MEDIA_ORIGIN],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# The admin (Wagtail) needs inline scripts and styles, blob: images (upload
+# previews), Gravatar avatars, and frames of itself (the preview panel).
+PORTAL_ADMIN_PATH_PREFIXES = ["/admin/"]
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com", *_MEDIA_ORIGIN],
+        "media-src": ["'self'", "blob:", *_MEDIA_ORIGIN],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Permissions-Policy: the features the portal never uses are denied.
+PORTAL_PERMISSIONS_POLICY_DENY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+    "interest-cohort",
+]
+
 # --- Email ----------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
@@ -261,6 +339,11 @@ BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are always served by Wagtail's view, which enforces the privacy of
+# their collection (the login-restricted one): never a link to the file under
+# MEDIA_URL. Files still live under MEDIA_ROOT/documents/, so the dev route and
+# the production proxy deny /media/documents/ (README, « Serving media »).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Cross review (editorial/): re-check the two approvals, then publish without
@@ -270,6 +353,37 @@ WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 TAGGIT_CASE_INSENSITIVE = True
+
+# --- Logins ---------------------------------------------------------------
+# django-axes: after AXES_FAILURE_LIMIT failed logins (admin or front-end, the
+# latter used by restricted documents), the account and, separately, the
+# client address are locked out for 15 minutes (axes 8 would lock forever by
+# default). Attempts live in the database, shared by every instance. The
+# client address is core.antiabuse.client_ip (trusted proxies). Its backend
+# comes first: authenticating then needs the request (tests use force_login,
+# or pass `request=` to client.login).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "core.antiabuse.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.logins.axes_lockout"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# No log of successful logins (personal data without a purpose here, docs/rgpd.md).
+AXES_DISABLE_ACCESS_LOG = True
+# Two-factor authentication (django-otp, core/twofactor.py): administrators
+# and moderators need a verified device under /admin/. On under production
+# settings, off by default elsewhere.
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = env("SITE_NAME", "Partenariat en santé")
+# Wagtail's page/collection password forms and the password reset form
+# (core/logins.py): attempts per hour per address (and per email).
+PORTAL_PASSWORD_ATTEMPTS_PER_HOUR = int(env("PORTAL_PASSWORD_ATTEMPTS_PER_HOUR", "10"))
+PORTAL_PASSWORD_RESET_PER_HOUR = int(env("PORTAL_PASSWORD_RESET_PER_HOUR", "5"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -283,6 +397,9 @@ if env("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (env("SECURE_PROXY_SSL_HEADER"), "https")
 
 # --- Portal ---------------------------------------------------------------
+# True under portal.settings.production only: `load_demo_content` then
+# refuses to run without --i-know-this-is-production.
+PORTAL_IS_PRODUCTION = False
 # Public forms: submissions allowed per hour per IP and per email address.
 PORTAL_RATE_LIMIT_PER_HOUR = int(env("PORTAL_RATE_LIMIT_PER_HOUR", "5"))
 # Minimum seconds between displaying a public form and submitting it.

@@ -1,11 +1,13 @@
 """The demo content loads, twice, without duplicating anything, and every
 demo page is served with the portal's structure."""
 
+import io
 import re
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 from wagtail.models import Page, Revision, Site
 
 from tests.utils import rolled_back_afterwards
@@ -52,6 +54,19 @@ def test_the_demo_site_answers_at_base_url(demo_site, settings):
     disagreed with the emails."""
     assert (demo_site.hostname, demo_site.port) == ("testserver", 80)
     assert demo_site.root_url == settings.BASE_URL
+
+
+@pytest.mark.django_db
+@override_settings(PORTAL_IS_PRODUCTION=True)
+def test_production_loads_the_demo_only_when_asked_explicitly():
+    before = snapshot()
+    with pytest.raises(CommandError, match="--i-know-this-is-production"):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    assert snapshot() == before
+    output = io.StringIO()
+    call_command("load_demo_content", "--i-know-this-is-production", stdout=output)
+    assert "Contenu de démonstration à jour." in output.getvalue()
+    assert snapshot()["pages"] > 1  # the demo is there (it may already have been: loading is idempotent)
 
 
 @pytest.mark.django_db

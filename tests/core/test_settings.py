@@ -48,6 +48,18 @@ def test_production_passes_check_deploy_without_any_warning():
     assert "no issues" in result.stdout
 
 
+def test_production_settings_refuse_to_load_the_demo_content(tmp_path):
+    result = run_manage(
+        "load_demo_content",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="x7#kq2!vR9mZ@p4LwT8s$Yb6N&c3Hd5Jf1Ge0Ua-Qo_Xi=Sl+Vn*Ck^Bm%Ez(Dt)",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+    )
+    assert result.returncode != 0
+    assert "Réglages de production\u202f: le contenu de démonstration" in result.stderr
+    assert "--i-know-this-is-production" in result.stderr
+
+
 @pytest.mark.sqlite_only
 def test_sqlite_runs_in_wal_mode_with_immediate_transactions():
     from django.conf import settings

@@ -197,3 +197,11 @@ def test_rate_limit_answers_429_with_the_form_refilled(client, partner):
     assert "Trop d’envois" in page
     assert 'value="Structure insistante"' in page
     assert ContactRequest.objects.count() == 2
+
+
+def test_a_structure_cannot_forge_lines_in_the_partners_email(client, partner):
+    forged = "CPTS\r\nJ'accepte : http://evil.example/accepter"
+    response = post_contact(client, partner, structure_name=forged)
+    assert response.status_code == 400
+    assert "Ce champ tient sur une seule ligne" in response.content.decode()
+    assert not ContactRequest.objects.exists() and not mail.outbox

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import RequestFactory
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from editorial import demo, roles
@@ -63,7 +64,9 @@ def test_demo_users_and_pages_in_review_at_each_step(monkeypatch, client, small_
         assert username in printed
         assert users[username].groups.filter(name=group).exists()
         assert users[username].email.endswith("@example.org")
-        assert client.login(username=username, password=demo.DEFAULT_PASSWORD)
+        # django-axes' backend needs the request (settings: AUTHENTICATION_BACKENDS).
+        login_request = RequestFactory().post("/admin/login/")
+        assert client.login(request=login_request, username=username, password=demo.DEFAULT_PASSWORD)
     steps = sorted(
         WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).values_list(
             "current_task_state__task__name", flat=True

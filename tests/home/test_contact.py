@@ -116,3 +116,23 @@ def test_too_many_links_is_refused_with_a_message(client, contact):
 @pytest.mark.django_db
 def test_contact_page_is_a_single_instance(contact):
     assert not ContactPage.can_create_at(contact.get_parent())
+
+
+@pytest.mark.django_db
+def test_a_form_builder_single_line_field_refuses_line_breaks(client, contact):
+    response = client.post(contact.url, form_data(client, contact, votre_nom="Camille\nObjet : faux"))
+    assert response.status_code == 400
+    assert "Ce champ tient sur une seule ligne" in response.content.decode()
+    assert not ContactSubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_replayed_contact_token_is_stored_as_spam_and_not_emailed(
+    client, contact, django_capture_on_commit_callbacks
+):
+    data = form_data(client, contact)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(contact.url, data)
+        client.post(contact.url, data)
+    assert [s.is_spam for s in ContactSubmission.objects.order_by("pk")] == [False, True]
+    assert len(mail.outbox) == 1

@@ -129,3 +129,64 @@ def test_rate_limit_answers_429_with_the_form_refilled(client, index):
     html = response.content.decode()
     assert "Trop d’envois" in html and 'value="Projet de trop"' in html
     assert ProjectProposal.objects.count() == 2
+
+
+@pytest.fixture
+def fresh_cache():
+    """Rate-limit counters and used tokens live in the (process-wide) cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_fill_time_token_serves_one_valid_submission_only(
+    client, index, fresh_cache, django_capture_on_commit_callbacks
+):
+    data = form_data(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(URL, data).status_code == 200
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        replay = client.post(URL, {**data, "title": "Le même jeton, rejoué"})
+    assert replay.status_code == 200  # a bot sees the same confirmation...
+    first, second = ProjectProposal.objects.order_by("pk")
+    assert not first.is_spam and first.draft_page is not None
+    assert second.is_spam and second.spam_reason == "token-reused"  # ...but the replay is flagged
+    assert second.draft_page is None and ProjectPage.objects.count() == 1
+    assert sent and len(mail.outbox) == sent
+
+
+@pytest.mark.django_db
+def test_a_form_with_errors_keeps_its_token_usable(client, index, fresh_cache):
+    data = form_data(client)
+    assert client.post(URL, {**data, "title": ""}).status_code == 400
+    assert client.post(URL, data).status_code == 200
+    assert not ProjectProposal.objects.get().is_spam
+
+
+@pytest.mark.django_db
+@override_settings(PORTAL_RATE_LIMIT_PER_HOUR=1)
+def test_a_rate_limited_form_is_shown_again_with_a_fresh_token(client, index, fresh_cache):
+    assert client.post(URL, form_data(client, title="Premier")).status_code == 200
+    data = form_data(client, title="Second")
+    response = client.post(URL, data)
+    assert response.status_code == 429
+    fresh = re.search(rf'name="{TIMESTAMP_FIELD}" value="([^"]+)"', response.content.decode()).group(1)
+    assert fresh != data[TIMESTAMP_FIELD]
+    with override_settings(PORTAL_RATE_LIMIT_PER_HOUR=10):
+        assert client.post(URL, {**data, TIMESTAMP_FIELD: fresh}).status_code == 200
+    assert not ProjectProposal.objects.get(title="Second").is_spam
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("title", ["Un titre\nsur deux lignes", "Un titre\r\nCc: x@example.org", "A\u2028B"])
+def test_a_line_break_in_a_single_line_field_is_refused_in_french(client, index, fresh_cache, title):
+    response = client.post(URL, form_data(client, title=title))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Ce champ tient sur une seule ligne\u202f: retirez les retours à la ligne." in html
+    assert "Camille Exemple (fictive)" in html  # nothing typed is lost
+    assert not ProjectProposal.objects.exists()

@@ -1,6 +1,8 @@
 """The barometer's public pages: filling in (draft and final), results,
 sessions and rounds, bad input, rate limits, privacy."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -338,6 +340,24 @@ def test_csv_exports(client, barometer, dimensions):
     assert rows[0].startswith("Temps;Rôle;Co-expression — Critère a1;")
     assert rows[1].startswith("T0;Représentant ou représentante des usagers;4;1;1;1;1;1;2,50;1,00;1,00;1,50")
     assert answer.token not in "".join(rows)
+
+
+def test_csv_exports_neutralise_formulas(client, barometer, dimensions):
+    criterion = dimensions[0].criteria.first()
+    criterion.text = ' =HYPERLINK("http://evil.example")'
+    criterion.save()
+    session = BarometerSession.objects.create()
+    values = all_values({criterion.text: 1}, default=1)
+    join_and_answer(client, barometer, dimensions, session, "ru", values)
+    answer = BarometerAnswer.objects.get()
+    lines = client.get(f"{barometer.url}reponse/{answer.token}/csv/").content.decode("utf-8-sig").splitlines()
+    assert 'Co-expression;"\' =HYPERLINK(""http://evil.example"")";1' in lines
+    dimensions[0].name = "@Co-expression"
+    dimensions[0].save()
+    content = client.get(f"{barometer.url}session/{session.token}/csv/").content.decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(content), delimiter=";") for cell in row]
+    assert any("@Co-expression" in cell for cell in cells)
+    assert not [cell for cell in cells if cell.lstrip()[:1] in ("=", "+", "-", "@")]
 
 
 def test_session_page_query_count_does_not_grow_with_answers(client, barometer, dimensions):

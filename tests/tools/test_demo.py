@@ -40,3 +40,19 @@ def test_demo_gives_four_dimensions_a_two_round_session_and_a_full_matrix(client
     counts = (Page.objects.count(), BarometerAnswer.objects.count(), BarometerSession.objects.count())
     demo.load(command)
     assert counts == (Page.objects.count(), BarometerAnswer.objects.count(), BarometerSession.objects.count())
+
+
+@pytest.mark.django_db
+def test_demo_answers_have_unguessable_codes_even_after_an_old_demo(tools_index):
+    command = type("Cmd", (), {"stdout": io.StringIO()})()
+    demo.load(command)
+    session = BarometerSession.objects.get(token=demo.DEMO_SESSION_TOKEN)
+    tokens = list(session.answers.values_list("token", flat=True))
+    assert len(tokens) >= 2 and len(set(tokens)) == len(tokens)
+    assert not [t for t in tokens if t.startswith(session.token) or len(t) < 32]
+    # A portal loaded by an older demo had codes made of the session's code.
+    old = session.answers.first()
+    BarometerAnswer.objects.filter(pk=old.pk).update(token=f"{session.token}-t0-pro-1")
+    demo.load(command)
+    assert not session.answers.filter(token__startswith=session.token).exists()
+    assert session.answers.count() == len(tokens)

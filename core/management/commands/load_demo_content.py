@@ -5,11 +5,16 @@ run in the order below and read their texts from the data files under demo/
 (core.demo.data; docs/demo-content.md). All texts are written for the portal
 from the facts in the working group's source documents. The default Site
 then gets the hostname and port of BASE_URL (core.links.sync_default_site).
+
+Under production settings (`PORTAL_IS_PRODUCTION`) it refuses to run unless
+given `--i-know-this-is-production`: demo users, fictional partners and the
+example barometer session have nothing to do on a real portal.
 """
 
 from importlib import import_module
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.links import sync_default_site
@@ -30,7 +35,20 @@ DEMO_MODULES = [
 class Command(BaseCommand):
     help = "Charge (ou met à jour) le contenu de démonstration du portail."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--i-know-this-is-production",
+            action="store_true",
+            dest="production_ok",
+            help="Charge aussi le contenu de démonstration sous les réglages de production.",
+        )
+
     def handle(self, *args, **options):
+        if getattr(settings, "PORTAL_IS_PRODUCTION", False) and not options["production_ok"]:
+            raise CommandError(
+                "Réglages de production\u202f: le contenu de démonstration (comptes, partenaires fictifs, session "
+                "d'exemple) n'est pas chargé. Si c'est bien voulu, relancez avec --i-know-this-is-production."
+            )
         for path in DEMO_MODULES:
             module = import_module(path)
             with transaction.atomic():
