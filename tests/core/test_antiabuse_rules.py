@@ -1,0 +1,142 @@
+"""The anti-abuse rules one by one, at their boundaries (written from the
+mutants mutmut left alive in core/antiabuse.py: docs/mutation-testing.md)."""
+
+import time
+
+import pytest
+from django import forms
+from django.core.cache import caches
+from django.test import RequestFactory, override_settings
+
+from core.antiabuse import (
+    HONEYPOT_FIELD,
+    TIMESTAMP_FIELD,
+    TOKEN_MAX_AGE,
+    AntiAbuseFormMixin,
+    count_links,
+    make_fill_token,
+    rate_limit_exceeded,
+    render_rate_limited,
+)
+
+
+class MessageForm(AntiAbuseFormMixin):
+    message = forms.CharField(required=False)
+
+
+def submit(started=None, honeypot="", message="Bonjour", token=None):
+    data = {
+        "message": message,
+        HONEYPOT_FIELD: honeypot,
+        TIMESTAMP_FIELD: make_fill_token(started) if token is None else token,
+    }
+    form = MessageForm(data)
+    return form, form.is_valid()
+
+
+@pytest.fixture(autouse=True)
+def empty_counters():
+    caches["ratelimit"].clear()
+    yield
+    caches["ratelimit"].clear()
+
+
+def test_an_honest_submission_is_valid_and_not_spam():
+    form, valid = submit(started=time.time() - 60)
+    assert valid and not form.is_spam and form.spam_reason == ""
+
+
+def test_a_filled_honeypot_is_spam():
+    form, valid = submit(started=time.time() - 60, honeypot="https://example.org")
+    assert valid and form.is_spam and form.spam_reason == "honeypot"
+
+
+@pytest.mark.parametrize("token", ["", "pas-un-jeton", make_fill_token(time.time()) + "x"])
+def test_a_missing_or_forged_token_is_spam(token):
+    form, valid = submit(token=token)
+    assert valid and form.is_spam and form.spam_reason == "timestamp"
+
+
+def test_a_token_older_than_a_day_is_spam(monkeypatch):
+    stale = time.time() - TOKEN_MAX_AGE - 120
+    with monkeypatch.context() as patch:  # signed a day ago: max_age reads the signature's own time
+        patch.setattr(time, "time", lambda: stale)
+        token = make_fill_token(stale)
+    form, _valid = submit(token=token)
+    assert form.is_spam and form.spam_reason == "timestamp"
+
+
+@override_settings(PORTAL_FORM_MIN_SECONDS=3)
+def test_too_fast_is_spam_and_just_enough_is_not():
+    form, _valid = submit(started=time.time() - 1)
+    assert form.is_spam and form.spam_reason == "too-fast"
+    form, _valid = submit(started=time.time() - 3.5)
+    assert not form.is_spam
+
+
+def test_a_token_serves_one_valid_submission_only():
+    token = make_fill_token(time.time() - 60)
+    first, _ = submit(token=token)
+    second, _ = submit(token=token)
+    assert not first.is_spam
+    assert second.is_spam and second.spam_reason == "token-reused"
+
+
+def test_a_form_with_errors_keeps_its_token_usable():
+    token = make_fill_token(time.time() - 60)
+    rejected, valid = submit(token=token, message="http://a.example http://b.example http://c.example www.d.example")
+    assert not valid
+    accepted, valid = submit(token=token)
+    assert valid and not accepted.is_spam
+
+
+def test_count_links_counts_every_spelling():
+    assert count_links("voir http://a.example, HTTPS://b.example et WWW.c.example") == 3
+    assert count_links("aucun lien, juste un point.") == 0
+
+
+def test_three_links_pass_and_a_fourth_is_refused_in_french():
+    three = "http://a.example https://b.example www.c.example"
+    _form, valid = submit(started=time.time() - 60, message=three)
+    assert valid
+    form, valid = submit(started=time.time() - 60, message=three + " www.d.example")
+    assert not valid
+    assert form.errors["message"] == ["Ce champ contient trop de liens (au plus 3). Retirez-en quelques-uns."]
+
+
+def visitor(address):
+    return RequestFactory().post("/", REMOTE_ADDR=address)
+
+
+@override_settings(PORTAL_RATE_LIMIT_PER_HOUR=2)
+def test_the_limit_is_reached_at_the_next_hit_not_before():
+    assert [rate_limit_exceeded(visitor("192.0.2.1"), "essai") for _ in range(3)] == [False, False, True]
+
+
+@override_settings(PORTAL_RATE_LIMIT_PER_HOUR=2)
+def test_one_address_from_many_visitors_is_limited_by_the_email_alone():
+    hits = [rate_limit_exceeded(visitor(f"192.0.2.{n}"), "essai", email="Meme@Example.org") for n in range(1, 4)]
+    assert hits == [False, False, True]
+    # The email bucket ignores case: the same person is not a new one in capitals.
+    assert rate_limit_exceeded(visitor("192.0.2.9"), "essai", email="meme@example.org")
+
+
+@override_settings(PORTAL_RATE_LIMIT_PER_HOUR=2)
+def test_one_visitor_with_many_emails_is_limited_by_the_address_alone():
+    hits = [rate_limit_exceeded(visitor("192.0.2.7"), "essai", email=f"p{n}@example.org") for n in range(3)]
+    assert hits == [False, False, True]
+
+
+@override_settings(PORTAL_RATE_LIMIT_PER_HOUR=1)
+def test_scopes_do_not_share_counters():
+    assert not rate_limit_exceeded(visitor("192.0.2.5"), "contact")
+    assert not rate_limit_exceeded(visitor("192.0.2.5"), "inscription")
+
+
+def test_the_429_answer_keeps_the_form_and_says_when_to_retry(rf):
+    request = rf.post("/")
+    response = render_rate_limited(request, "includes/form_errors.html", {"form": MessageForm({"message": "gardé"})})
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+    assert response.context_data["rate_limited"] is True
+    assert response.context_data["form"].data["message"] == "gardé"
