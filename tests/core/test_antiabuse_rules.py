@@ -6,6 +6,7 @@ import time
 import pytest
 from django import forms
 from django.core.cache import caches
+from django.template import engines
 from django.test import RequestFactory, override_settings
 
 from core.antiabuse import (
@@ -14,8 +15,10 @@ from core.antiabuse import (
     TOKEN_MAX_AGE,
     AntiAbuseFormMixin,
     count_links,
+    current_window,
     make_fill_token,
     rate_limit_exceeded,
+    read_fill_token,
     render_rate_limited,
 )
 
@@ -140,3 +143,52 @@ def test_the_429_answer_keeps_the_form_and_says_when_to_retry(rf):
     assert response["Retry-After"] == "3600"
     assert response.context_data["rate_limited"] is True
     assert response.context_data["form"].data["message"] == "gardé"
+
+
+def test_the_form_keeps_what_django_forms_are_given():
+    form = MessageForm(initial={"message": "déjà écrit"}, prefix="contact")
+    assert form.initial["message"] == "déjà écrit"
+    assert form.prefix == "contact"
+
+
+def test_the_honeypot_is_labelled_and_kept_out_of_autofill_and_of_the_tab_order():
+    html = str(MessageForm()[HONEYPOT_FIELD])
+    assert 'autocomplete="off"' in html and 'tabindex="-1"' in html
+    assert MessageForm()[HONEYPOT_FIELD].label == "Ne remplissez pas ce champ"
+    assert not MessageForm().fields[HONEYPOT_FIELD].required
+
+
+def test_checking_a_form_twice_uses_its_token_once():
+    form, valid = submit(started=time.time() - 60)
+    assert valid and form.is_valid()
+    assert not form.is_spam
+
+
+def test_a_used_token_is_remembered_as_long_as_it_could_be_replayed():
+    form, _valid = submit(started=time.time() - 60)
+    cache = caches["ratelimit"]
+    ((key, expires_at),) = [(k, v) for k, v in cache._expire_info.items() if "used-token" in k]
+    assert TOKEN_MAX_AGE <= expires_at - time.time() <= TOKEN_MAX_AGE + 61
+    assert not form.is_spam and key
+
+
+def test_a_form_shown_again_carries_a_fresh_token_with_the_same_start():
+    started = time.time() - 60
+    form, _valid = submit(started=started)
+    fresh = form.data[TIMESTAMP_FIELD]
+    assert abs(read_fill_token(fresh)[0] - started) < 1  # the time the form was first shown
+    again = MessageForm(form.data)
+    assert again.is_valid() and not again.is_spam
+
+
+def test_a_window_ends_at_the_next_full_hour():
+    assert current_window(7200.5) == (2, 10800)
+    assert current_window(10799.9) == (2, 10800)
+
+
+@pytest.mark.django_db
+def test_the_429_page_is_rendered_with_the_request_so_its_form_keeps_a_csrf_token(rf):
+    request = rf.post("/")
+    template = engines["django"].from_string("{% csrf_token %}")
+    response = render_rate_limited(request, template, {}).render()
+    assert b"csrfmiddlewaretoken" in response.content
