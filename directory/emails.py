@@ -42,17 +42,22 @@ def contact_to_partner(contact, accept_url, decline_url):
     )
 
 
+def _with_structure_type(contact):
+    """The context of the emails that name the structure with its type."""
+    return {
+        "profile": contact.profile,
+        "contact": contact,
+        "structure_type": dict(StructureType.choices).get(contact.structure_type, ""),
+    }
+
+
 def receipt_to_structure(contact):
     """The structure's copy of its request: what it asked, to whom (the
     display name only) and what happens next."""
     profile = contact.profile
     return _queue(
         "receipt_to_structure",
-        {
-            "profile": profile,
-            "contact": contact,
-            "structure_type": dict(StructureType.choices).get(contact.structure_type, ""),
-        },
+        _with_structure_type(contact),
         to=contact.requester_email,
         purpose="directory-contact-receipt",
         profile=profile,
@@ -65,11 +70,7 @@ def acceptance_to_partner(contact):
     profile = contact.profile
     return _queue(
         "acceptance_to_partner",
-        {
-            "profile": profile,
-            "contact": contact,
-            "structure_type": dict(StructureType.choices).get(contact.structure_type, ""),
-        },
+        _with_structure_type(contact),
         to=profile.email,
         purpose="directory-contact-accepted-partner",
         profile=profile,
