@@ -54,8 +54,9 @@ def test_a_filled_honeypot_is_spam():
     assert valid and form.is_spam and form.spam_reason == "honeypot"
 
 
-@pytest.mark.parametrize("token", ["", "pas-un-jeton", make_fill_token(time.time()) + "x"])
-def test_a_missing_or_forged_token_is_spam(token):
+@pytest.mark.parametrize("kind", ["empty", "unreadable", "forged"])
+def test_a_missing_or_forged_token_is_spam(kind):
+    token = {"empty": "", "unreadable": "pas-un-jeton", "forged": make_fill_token(time.time()) + "x"}[kind]
     form, valid = submit(token=token)
     assert valid and form.is_spam and form.spam_reason == "timestamp"
 
