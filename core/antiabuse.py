@@ -203,6 +203,13 @@ def current_window(now=None):
     return number, (number + 1) * WINDOW_SECONDS
 
 
+def seconds_until_next_window(now=None):
+    """What a 429 answer's Retry-After says: the counters reset when the
+    current fixed window ends, not an hour after the last attempt."""
+    now = time.time() if now is None else now
+    return max(math.ceil(current_window(now)[1] - now), 1)
+
+
 def _bucket_key(scope, kind, value, window):
     digest = hashlib.sha256(f"{kind}:{value}".lower().encode()).hexdigest()[:32]
     return f"ratelimit:{scope}:{kind}:{digest}:{window}"
@@ -238,5 +245,5 @@ def render_rate_limited(request, template, context):
     """HTTP 429 with the form shown again, everything typed kept."""
     context = {**context, "rate_limited": True}
     response = TemplateResponse(request, template, context, status=429)
-    response["Retry-After"] = "3600"
+    response["Retry-After"] = str(seconds_until_next_window())
     return response

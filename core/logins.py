@@ -14,14 +14,14 @@ from wagtail import views as wagtail_views
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.documents.views import serve as document_views
 
-from core.antiabuse import rate_limit_exceeded
+from core.antiabuse import rate_limit_exceeded, seconds_until_next_window
 
 TEMPLATE = "core/too_many_attempts.html"
 
 
 def too_many_attempts(request, kind):
     response = TemplateResponse(request, TEMPLATE, {"kind": kind}, status=429)
-    response["Retry-After"] = "3600"
+    response["Retry-After"] = str(seconds_until_next_window())
     return response
 
 

@@ -20,6 +20,7 @@ from core.antiabuse import (
     rate_limit_exceeded,
     read_fill_token,
     render_rate_limited,
+    seconds_until_next_window,
 )
 
 
@@ -141,7 +142,9 @@ def test_the_429_answer_keeps_the_form_and_says_when_to_retry(rf):
     request = rf.post("/")
     response = render_rate_limited(request, "includes/form_errors.html", {"form": MessageForm({"message": "gardé"})})
     assert response.status_code == 429
-    assert response["Retry-After"] == "3600"
+    window_end = current_window()[1]
+    assert 1 <= int(response["Retry-After"]) <= 3600
+    assert abs(time.time() + int(response["Retry-After"]) - window_end) <= 2  # when the counters reset
     assert response.context_data["rate_limited"] is True
     assert response.context_data["form"].data["message"] == "gardé"
 
@@ -193,3 +196,9 @@ def test_the_429_page_is_rendered_with_the_request_so_its_form_keeps_a_csrf_toke
     template = engines["django"].from_string("{% csrf_token %}")
     response = render_rate_limited(request, template, {}).render()
     assert b"csrfmiddlewaretoken" in response.content
+
+
+def test_retry_after_counts_down_to_the_end_of_the_window():
+    assert seconds_until_next_window(7200.0) == 3600
+    assert seconds_until_next_window(10799.2) == 1
+    assert seconds_until_next_window(10000.0) == 800
