@@ -8,6 +8,9 @@ PORTAL_IS_PRODUCTION = True
 PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
 SECRET_KEY = require("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost")
+# Real SMTP by default: with the console backend a partner's email would be
+# printed to a log and marked sent, and the relay would silently stop.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

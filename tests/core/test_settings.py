@@ -69,6 +69,14 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions():
     assert "journal_mode=WAL" in options["init_command"]
 
 
+def test_production_sends_email_over_smtp_unless_told_otherwise():
+    code = "from django.conf import settings;print(settings.EMAIL_BACKEND)"
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "EMAIL_BACKEND"}}
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="x" * 50)
+    out = subprocess.run([sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True)
+    assert out.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend", out.stderr
+
+
 def test_database_url_selects_postgresql():
     code = (
         "import django,os;os.environ['DJANGO_SETTINGS_MODULE']='portal.settings.dev';"
