@@ -45,3 +45,17 @@ def rolled_back_afterwards(django_db_blocker):
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             cache.clear()
+
+
+# French typography (espaces fines insécables, typographic apostrophes) may be
+# applied to rendered text: tests that check a message rather than its
+# typography compare through plain().
+_PLAIN = str.maketrans({"\u202f": " ", "\u00a0": " ", "\u2019": "'"})
+
+
+def plain(text):
+    """`text` (str or bytes, e.g. response.content) with no-break spaces as
+    ordinary spaces and typographic apostrophes as straight ones."""
+    if isinstance(text, bytes):
+        text = text.decode()
+    return text.translate(_PLAIN)
