@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "directory",
     "search",
     "editorial",
+    "agenda",
+    "news",
     # Wagtail.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -415,6 +417,8 @@ PORTAL_EMAIL_MAX_ATTEMPTS = int(env("PORTAL_EMAIL_MAX_ATTEMPTS", "8"))
 PORTAL_OUTBOX_RETENTION_DAYS = int(env("PORTAL_OUTBOX_RETENTION_DAYS", "30"))
 # Days a partner's "Gérer mon profil" link stays valid (single use).
 DIRECTORY_MANAGE_LINK_DAYS = int(env("DIRECTORY_MANAGE_LINK_DAYS", "7"))
+# Days after an event's end before its registrations are erased (`purge_registrations`, daily).
+AGENDA_REGISTRATION_RETENTION_DAYS = int(env("AGENDA_REGISTRATION_RETENTION_DAYS", "30"))
 
 
 def require(name):
