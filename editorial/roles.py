@@ -99,6 +99,13 @@ MODEL_PERMISSIONS = {
     COPILOTS_PROFESSIONALS: [("projects", "view_projectproposal")]
     + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
 }
+# Registrations to events hold personal data: the people who run the portal
+# read them and may change their state (agenda/wagtail_hooks.py).
+for _group in (EDITORS, COPILOTS_PATIENTS, COPILOTS_PROFESSIONALS):
+    MODEL_PERMISSIONS[_group] = MODEL_PERMISSIONS[_group] + [
+        ("agenda", "view_registration"),
+        ("agenda", "change_registration"),
+    ]
 SNIPPET_ACTIONS = {
     EDITORS: ["add", "change", "view"],
     COPILOTS_PATIENTS: ["add", "change", "view"],

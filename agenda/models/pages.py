@@ -145,10 +145,13 @@ class EventPage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": gettext("La fin ne peut pas précéder le début.")})
+            errors["end"] = gettext("La fin ne peut pas précéder le début.")
         if not self.venue and not self.online_url:
-            raise ValidationError({"venue": gettext("Indiquez un lieu ou un lien de connexion.")})
+            errors["venue"] = gettext("Indiquez un lieu ou un lien de connexion.")
+        if errors:
+            raise ValidationError(errors)
 
     def search_text(self):
         return searchable_text(self.title, self.summary, self.get_kind_display(), self.venue, self.body)
