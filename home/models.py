@@ -87,9 +87,13 @@ class HomePage(IntroMixin, Page):
     def search_text(self):
         return searchable_text(self.title, self.hero_title, self.intro, self.body)
 
-    def latest_items(self, limit=6):
-        """Latest published content pages (not the section indexes)."""
-        return (
+    def latest_items(self, limit=6, news=2):
+        """Latest published content pages (not the section indexes), the
+        `news` newest news items always among them (a burst of other pages
+        must not hide the news)."""
+        from news.models import NewsPage
+
+        pages = list(
             Page.objects.live()
             .public()
             .descendant_of(self)
@@ -98,6 +102,10 @@ class HomePage(IntroMixin, Page):
             .order_by("-last_published_at")
             .specific()[:limit]
         )
+        shown = {page.pk for page in pages}
+        newest = NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:news]
+        missing = [item for item in newest if item.pk not in shown]
+        return pages[: limit - len(missing)] + missing
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
