@@ -27,6 +27,8 @@ DEMO_MODULES = [
     "directory.demo",
     "tools.demo",
     "search.demo",
+    "agenda.demo",
+    "news.demo",
     # Last: demo users per role, and pages left in review at each step.
     "editorial.demo",
 ]
