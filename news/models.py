@@ -21,7 +21,9 @@ class NewsPage(IntroMixin, Page):
     """One news item: a date, a short introduction, a body, an optional image."""
 
     date = models.DateField(
-        _("Date de l'actualité"), default=datetime.date.today, help_text=_("Les actualités sont classées par cette date.")
+        _("Date de l'actualité"),
+        default=datetime.date.today,
+        help_text=_("Les actualités sont classées par cette date."),
     )
     image = models.ForeignKey(
         "wagtailimages.Image",

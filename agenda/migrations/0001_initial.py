@@ -10,87 +10,397 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EventIndexPage',
+            name="EventIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Deux ou trois phrases qui disent à quoi sert la page.', max_length=600, verbose_name='Introduction')),
-                ('per_page', models.PositiveSmallIntegerField(default=10, verbose_name='Événements passés par page')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux ou trois phrases qui disent à quoi sert la page.",
+                        max_length=600,
+                        verbose_name="Introduction",
+                    ),
+                ),
+                ("per_page", models.PositiveSmallIntegerField(default=10, verbose_name="Événements passés par page")),
             ],
             options={
-                'verbose_name': 'agenda',
-                'verbose_name_plural': 'agendas',
+                "verbose_name": "agenda",
+                "verbose_name_plural": "agendas",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='EventPage',
+            name="EventPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('kind', models.CharField(choices=[('journee-regionale', 'Journée régionale'), ('webinaire', 'Webinaire'), ('formation-action', 'Session de formation-action'), ('communaute-pratique', 'Communauté de pratique')], max_length=24, verbose_name="Type d'événement")),
-                ('summary', models.CharField(help_text="Affiché dans l'agenda et dans le calendrier.", max_length=255, verbose_name='Résumé en une ligne')),
-                ('start', models.DateTimeField(help_text='Date et heure de Paris.', verbose_name='Début')),
-                ('end', models.DateTimeField(help_text='Date et heure de Paris.', verbose_name='Fin')),
-                ('venue', models.CharField(blank=True, help_text='Nom et adresse du lieu. Laissez vide pour un événement en ligne.', max_length=200, verbose_name='Lieu')),
-                ('online_url', models.URLField(blank=True, help_text='Pour un webinaire ou une réunion en ligne : le lien public de connexion.', verbose_name='Lien de connexion')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('callout', 7), ('testimony', 11), ('key_figure', 16), ('image', 21), ('document', 25), ('button', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 160}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section (niveau 2)'), ('h3', 'Sous-titre (niveau 3)')], 'help_text': "Respectez l'ordre : un sous-titre suit toujours un titre de section.", 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('core.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('vigilance', 'Point de vigilance'), ('info', 'À savoir'), ('cle', 'À retenir')], 'label': 'Type'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 6: ('core.blocks.ParagraphBlock', (), {'label': 'Texte'}), 7: ('wagtail.blocks.StructBlock', [[('kind', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Témoignage'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par exemple : patiente partenaire, cadre de santé. Pas de nom sans accord écrit.', 'label': 'Rôle de la personne', 'max_length': 120}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Nom (facultatif)', 'max_length': 80, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('quote', 8), ('author_role', 9), ('author_name', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Chiffre', 'max_length': 20}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Unité', 'max_length': 40, 'required': False}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Ce que mesure le chiffre', 'max_length': 160}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 200, 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('value', 12), ('unit', 13), ('label', 14), ('source', 15)]], {}), 17: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 18: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Cochez si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.", 'label': 'Image décorative', 'required': False}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Décrivez ce que l'image apporte au texte. Obligatoire sauf image décorative.", 'label': 'Texte alternatif', 'max_length': 250, 'required': False}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 250, 'required': False}), 21: ('wagtail.blocks.StructBlock', [[('image', 17), ('decorative', 18), ('alt_text', 19), ('caption', 20)]], {}), 22: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 23: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par défaut : le titre du document.', 'label': 'Intitulé du lien', 'max_length': 160, 'required': False}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Description', 'max_length': 250, 'required': False}), 25: ('wagtail.blocks.StructBlock', [[('document', 22), ('title', 23), ('description', 24)]], {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'Dites où mène le lien.', 'label': 'Texte du bouton', 'max_length': 80}), 27: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page du site', 'required': False}), 28: ('wagtail.blocks.URLBlock', (), {'label': 'Ou adresse externe', 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('label', 26), ('page', 27), ('url', 28)]], {})}, verbose_name='Description')),
-                ('documents', wagtail.fields.StreamField([('document', 3)], blank=True, block_lookup={0: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par défaut : le titre du document.', 'label': 'Intitulé du lien', 'max_length': 160, 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Description', 'max_length': 250, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('document', 0), ('title', 1), ('description', 2)]], {})}, help_text="Après l'événement : diaporamas, actes, synthèse (PDF de préférence).", verbose_name='Documents')),
-                ('registration_enabled', models.BooleanField(default=True, help_text='Décochez pour un événement sans inscription (ou avec inscription ailleurs).', verbose_name='Inscription sur le portail')),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text='Laissez vide pour un nombre de places illimité.', null=True, verbose_name='Nombre de places')),
-                ('waiting_list_size', models.PositiveIntegerField(default=0, help_text="0 : pas de liste d'attente. Une place libérée revient à la première personne en attente.", verbose_name="Places sur la liste d'attente")),
-                ('registration_closes_at', models.DateTimeField(blank=True, help_text="Par défaut : le début de l'événement.", null=True, verbose_name='Clôture des inscriptions')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("journee-regionale", "Journée régionale"),
+                            ("webinaire", "Webinaire"),
+                            ("formation-action", "Session de formation-action"),
+                            ("communaute-pratique", "Communauté de pratique"),
+                        ],
+                        max_length=24,
+                        verbose_name="Type d'événement",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="Affiché dans l'agenda et dans le calendrier.",
+                        max_length=255,
+                        verbose_name="Résumé en une ligne",
+                    ),
+                ),
+                ("start", models.DateTimeField(help_text="Date et heure de Paris.", verbose_name="Début")),
+                ("end", models.DateTimeField(help_text="Date et heure de Paris.", verbose_name="Fin")),
+                (
+                    "venue",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nom et adresse du lieu. Laissez vide pour un événement en ligne.",
+                        max_length=200,
+                        verbose_name="Lieu",
+                    ),
+                ),
+                (
+                    "online_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="Pour un webinaire ou une réunion en ligne : le lien public de connexion.",
+                        verbose_name="Lien de connexion",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("callout", 7),
+                            ("testimony", 11),
+                            ("key_figure", 16),
+                            ("image", 21),
+                            ("document", 25),
+                            ("button", 29),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 160}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Titre de section (niveau 2)"), ("h3", "Sous-titre (niveau 3)")],
+                                    "help_text": "Respectez l'ordre : un sous-titre suit toujours un titre de section.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("core.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("vigilance", "Point de vigilance"),
+                                        ("info", "À savoir"),
+                                        ("cle", "À retenir"),
+                                    ],
+                                    "label": "Type",
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titre", "max_length": 120, "required": False},
+                            ),
+                            6: ("core.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                            7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {"label": "Témoignage"}),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par exemple : patiente partenaire, cadre de santé. Pas de nom sans accord écrit.",
+                                    "label": "Rôle de la personne",
+                                    "max_length": 120,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Nom (facultatif)", "max_length": 80, "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("quote", 8), ("author_role", 9), ("author_name", 10)]],
+                                {},
+                            ),
+                            12: ("wagtail.blocks.CharBlock", (), {"label": "Chiffre", "max_length": 20}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Unité", "max_length": 40, "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Ce que mesure le chiffre", "max_length": 160},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Source", "max_length": 200, "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("value", 12), ("unit", 13), ("label", 14), ("source", 15)]],
+                                {},
+                            ),
+                            17: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            18: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Cochez si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.",
+                                    "label": "Image décorative",
+                                    "required": False,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Décrivez ce que l'image apporte au texte. Obligatoire sauf image décorative.",
+                                    "label": "Texte alternatif",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            20: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Légende", "max_length": 250, "required": False},
+                            ),
+                            21: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 17), ("decorative", 18), ("alt_text", 19), ("caption", 20)]],
+                                {},
+                            ),
+                            22: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par défaut : le titre du document.",
+                                    "label": "Intitulé du lien",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            24: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Description", "max_length": 250, "required": False},
+                            ),
+                            25: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 22), ("title", 23), ("description", 24)]],
+                                {},
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Dites où mène le lien.", "label": "Texte du bouton", "max_length": 80},
+                            ),
+                            27: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page du site", "required": False}),
+                            28: ("wagtail.blocks.URLBlock", (), {"label": "Ou adresse externe", "required": False}),
+                            29: ("wagtail.blocks.StructBlock", [[("label", 26), ("page", 27), ("url", 28)]], {}),
+                        },
+                        verbose_name="Description",
+                    ),
+                ),
+                (
+                    "documents",
+                    wagtail.fields.StreamField(
+                        [("document", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par défaut : le titre du document.",
+                                    "label": "Intitulé du lien",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Description", "max_length": 250, "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 0), ("title", 1), ("description", 2)]],
+                                {},
+                            ),
+                        },
+                        help_text="Après l'événement : diaporamas, actes, synthèse (PDF de préférence).",
+                        verbose_name="Documents",
+                    ),
+                ),
+                (
+                    "registration_enabled",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Décochez pour un événement sans inscription (ou avec inscription ailleurs).",
+                        verbose_name="Inscription sur le portail",
+                    ),
+                ),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Laissez vide pour un nombre de places illimité.",
+                        null=True,
+                        verbose_name="Nombre de places",
+                    ),
+                ),
+                (
+                    "waiting_list_size",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="0 : pas de liste d'attente. Une place libérée revient à la première personne en attente.",
+                        verbose_name="Places sur la liste d'attente",
+                    ),
+                ),
+                (
+                    "registration_closes_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Par défaut : le début de l'événement.",
+                        null=True,
+                        verbose_name="Clôture des inscriptions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'événement',
-                'verbose_name_plural': 'événements',
+                "verbose_name": "événement",
+                "verbose_name_plural": "événements",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='EventAudience',
+            name="EventAudience",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('audience', models.CharField(choices=[('patients', 'Patients et proches-aidants'), ('professionnels', 'Professionnels'), ('directions', 'Directions et structures'), ('representants', 'Représentants des usagers')], max_length=20, verbose_name='Public')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='audiences', to='agenda.eventpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("patients", "Patients et proches-aidants"),
+                            ("professionnels", "Professionnels"),
+                            ("directions", "Directions et structures"),
+                            ("representants", "Représentants des usagers"),
+                        ],
+                        max_length=20,
+                        verbose_name="Public",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="audiences", to="agenda.eventpage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'public visé',
-                'verbose_name_plural': 'publics visés',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('page', 'audience'), name='agenda_unique_audience_per_event')],
+                "verbose_name": "public visé",
+                "verbose_name_plural": "publics visés",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(fields=("page", "audience"), name="agenda_unique_audience_per_event")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='Nom')),
-                ('email', models.EmailField(max_length=254, verbose_name='Adresse électronique')),
-                ('structure', models.CharField(blank=True, max_length=160, verbose_name='Structure')),
-                ('status', models.CharField(choices=[('confirmee', 'Confirmée'), ('attente', "Sur liste d'attente"), ('annulee', 'Annulée')], default='confirmee', max_length=12, verbose_name='État')),
-                ('key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('is_spam', models.BooleanField(default=False, verbose_name='Indésirable')),
-                ('spam_reason', models.CharField(blank=True, max_length=40, verbose_name='Motif')),
-                ('email_ids', models.JSONField(blank=True, default=list, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Reçue le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='Modifiée le')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='agenda.eventpage', verbose_name='Événement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="Nom")),
+                ("email", models.EmailField(max_length=254, verbose_name="Adresse électronique")),
+                ("structure", models.CharField(blank=True, max_length=160, verbose_name="Structure")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("confirmee", "Confirmée"),
+                            ("attente", "Sur liste d'attente"),
+                            ("annulee", "Annulée"),
+                        ],
+                        default="confirmee",
+                        max_length=12,
+                        verbose_name="État",
+                    ),
+                ),
+                ("key", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("is_spam", models.BooleanField(default=False, verbose_name="Indésirable")),
+                ("spam_reason", models.CharField(blank=True, max_length=40, verbose_name="Motif")),
+                ("email_ids", models.JSONField(blank=True, default=list, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Reçue le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="Modifiée le")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="agenda.eventpage",
+                        verbose_name="Événement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inscription à un événement',
-                'verbose_name_plural': 'inscriptions aux événements',
-                'ordering': ['created_at', 'pk'],
-                'indexes': [models.Index(fields=['event', 'status', 'created_at'], name='agenda_reg_event_status')],
+                "verbose_name": "inscription à un événement",
+                "verbose_name_plural": "inscriptions aux événements",
+                "ordering": ["created_at", "pk"],
+                "indexes": [models.Index(fields=["event", "status", "created_at"], name="agenda_reg_event_status")],
             },
         ),
     ]

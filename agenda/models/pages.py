@@ -67,7 +67,10 @@ class EventPage(RoutablePageMixin, Page):
     start = models.DateTimeField(_("Début"), help_text=_("Date et heure de Paris."))
     end = models.DateTimeField(_("Fin"), help_text=_("Date et heure de Paris."))
     venue = models.CharField(
-        _("Lieu"), max_length=200, blank=True, help_text=_("Nom et adresse du lieu. Laissez vide pour un événement en ligne.")
+        _("Lieu"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nom et adresse du lieu. Laissez vide pour un événement en ligne."),
     )
     online_url = models.URLField(
         _("Lien de connexion"),

@@ -9,42 +9,251 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NewsIndexPage',
+            name="NewsIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Deux ou trois phrases qui disent à quoi sert la page.', max_length=600, verbose_name='Introduction')),
-                ('per_page', models.PositiveSmallIntegerField(default=10, verbose_name='Actualités par page')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux ou trois phrases qui disent à quoi sert la page.",
+                        max_length=600,
+                        verbose_name="Introduction",
+                    ),
+                ),
+                ("per_page", models.PositiveSmallIntegerField(default=10, verbose_name="Actualités par page")),
             ],
             options={
-                'verbose_name': 'liste des actualités',
-                'verbose_name_plural': 'listes des actualités',
+                "verbose_name": "liste des actualités",
+                "verbose_name_plural": "listes des actualités",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='NewsPage',
+            name="NewsPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Deux ou trois phrases qui disent à quoi sert la page.', max_length=600, verbose_name='Introduction')),
-                ('date', models.DateField(default=datetime.date.today, help_text='Les actualités sont classées par cette date.', verbose_name="Date de l'actualité")),
-                ('image_alt', models.CharField(blank=True, help_text="Ce que l'image apporte au texte. Laissez vide si elle est décorative.", max_length=250, verbose_name="Texte alternatif de l'image")),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('callout', 7), ('testimony', 11), ('key_figure', 16), ('image', 21), ('document', 25), ('button', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 160}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section (niveau 2)'), ('h3', 'Sous-titre (niveau 3)')], 'help_text': "Respectez l'ordre : un sous-titre suit toujours un titre de section.", 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('core.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('vigilance', 'Point de vigilance'), ('info', 'À savoir'), ('cle', 'À retenir')], 'label': 'Type'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 6: ('core.blocks.ParagraphBlock', (), {'label': 'Texte'}), 7: ('wagtail.blocks.StructBlock', [[('kind', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Témoignage'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par exemple : patiente partenaire, cadre de santé. Pas de nom sans accord écrit.', 'label': 'Rôle de la personne', 'max_length': 120}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Nom (facultatif)', 'max_length': 80, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('quote', 8), ('author_role', 9), ('author_name', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Chiffre', 'max_length': 20}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Unité', 'max_length': 40, 'required': False}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Ce que mesure le chiffre', 'max_length': 160}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 200, 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('value', 12), ('unit', 13), ('label', 14), ('source', 15)]], {}), 17: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 18: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Cochez si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.", 'label': 'Image décorative', 'required': False}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Décrivez ce que l'image apporte au texte. Obligatoire sauf image décorative.", 'label': 'Texte alternatif', 'max_length': 250, 'required': False}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 250, 'required': False}), 21: ('wagtail.blocks.StructBlock', [[('image', 17), ('decorative', 18), ('alt_text', 19), ('caption', 20)]], {}), 22: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 23: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par défaut : le titre du document.', 'label': 'Intitulé du lien', 'max_length': 160, 'required': False}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Description', 'max_length': 250, 'required': False}), 25: ('wagtail.blocks.StructBlock', [[('document', 22), ('title', 23), ('description', 24)]], {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'Dites où mène le lien.', 'label': 'Texte du bouton', 'max_length': 80}), 27: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page du site', 'required': False}), 28: ('wagtail.blocks.URLBlock', (), {'label': 'Ou adresse externe', 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('label', 26), ('page', 27), ('url', 28)]], {})}, verbose_name='Contenu')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux ou trois phrases qui disent à quoi sert la page.",
+                        max_length=600,
+                        verbose_name="Introduction",
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        default=datetime.date.today,
+                        help_text="Les actualités sont classées par cette date.",
+                        verbose_name="Date de l'actualité",
+                    ),
+                ),
+                (
+                    "image_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ce que l'image apporte au texte. Laissez vide si elle est décorative.",
+                        max_length=250,
+                        verbose_name="Texte alternatif de l'image",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("callout", 7),
+                            ("testimony", 11),
+                            ("key_figure", 16),
+                            ("image", 21),
+                            ("document", 25),
+                            ("button", 29),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 160}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Titre de section (niveau 2)"), ("h3", "Sous-titre (niveau 3)")],
+                                    "help_text": "Respectez l'ordre : un sous-titre suit toujours un titre de section.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("core.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("vigilance", "Point de vigilance"),
+                                        ("info", "À savoir"),
+                                        ("cle", "À retenir"),
+                                    ],
+                                    "label": "Type",
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titre", "max_length": 120, "required": False},
+                            ),
+                            6: ("core.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                            7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {"label": "Témoignage"}),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par exemple : patiente partenaire, cadre de santé. Pas de nom sans accord écrit.",
+                                    "label": "Rôle de la personne",
+                                    "max_length": 120,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Nom (facultatif)", "max_length": 80, "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("quote", 8), ("author_role", 9), ("author_name", 10)]],
+                                {},
+                            ),
+                            12: ("wagtail.blocks.CharBlock", (), {"label": "Chiffre", "max_length": 20}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Unité", "max_length": 40, "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Ce que mesure le chiffre", "max_length": 160},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Source", "max_length": 200, "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("value", 12), ("unit", 13), ("label", 14), ("source", 15)]],
+                                {},
+                            ),
+                            17: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            18: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Cochez si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.",
+                                    "label": "Image décorative",
+                                    "required": False,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Décrivez ce que l'image apporte au texte. Obligatoire sauf image décorative.",
+                                    "label": "Texte alternatif",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            20: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Légende", "max_length": 250, "required": False},
+                            ),
+                            21: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 17), ("decorative", 18), ("alt_text", 19), ("caption", 20)]],
+                                {},
+                            ),
+                            22: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par défaut : le titre du document.",
+                                    "label": "Intitulé du lien",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            24: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Description", "max_length": 250, "required": False},
+                            ),
+                            25: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 22), ("title", 23), ("description", 24)]],
+                                {},
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Dites où mène le lien.", "label": "Texte du bouton", "max_length": 80},
+                            ),
+                            27: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page du site", "required": False}),
+                            28: ("wagtail.blocks.URLBlock", (), {"label": "Ou adresse externe", "required": False}),
+                            29: ("wagtail.blocks.StructBlock", [[("label", 26), ("page", 27), ("url", 28)]], {}),
+                        },
+                        verbose_name="Contenu",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="Image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'actualité',
-                'verbose_name_plural': 'actualités',
+                "verbose_name": "actualité",
+                "verbose_name_plural": "actualités",
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=("wagtailcore.page", models.Model),
         ),
     ]

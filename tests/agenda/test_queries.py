@@ -28,7 +28,12 @@ def add_events(agenda, n, start=0):
 def test_query_counts_are_equal_at_4_and_24_events(client, agenda):
     add_events(agenda, 4)
     first = agenda.get_children().live().first().url
-    urls = [agenda.url, agenda.url + "?type=webinaire&public=patients", agenda.url + "?page=2", agenda.url + "calendrier/"]
+    urls = [
+        agenda.url,
+        agenda.url + "?type=webinaire&public=patients",
+        agenda.url + "?page=2",
+        agenda.url + "calendrier/",
+    ]
 
     def measure():
         counts = {}

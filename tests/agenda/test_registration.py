@@ -17,7 +17,12 @@ from tests.utils import plain
 
 def form_data(client, url, **overrides):
     token = client.get(url).context["form"].initial[TIMESTAMP_FIELD]
-    data = {"name": "Camille Exemple (fictive)", "email": "camille@example.org", "structure": "", TIMESTAMP_FIELD: token}
+    data = {
+        "name": "Camille Exemple (fictive)",
+        "email": "camille@example.org",
+        "structure": "",
+        TIMESTAMP_FIELD: token,
+    }
     data[HONEYPOT_FIELD] = ""
     data.update(overrides)
     return data
@@ -72,7 +77,7 @@ def test_full_seats_go_to_the_waiting_list_then_the_form_closes(client, agenda):
     assert OutgoingEmail.objects.filter(purpose="agenda-registration-waiting").count() == 1
     # Seats and waiting list full: no form, a clear message; a POST gets a 409 page.
     response = client.get(event.url)
-    assert response.context["form"] is None and "<form class=\"form\"" not in response.content.decode()
+    assert response.context["form"] is None and '<form class="form"' not in response.content.decode()
     assert "Cet événement est complet" in plain(response.content)
     response = client.post(event.url, {"name": "X", "email": "x@example.org"})
     assert response.status_code == 409 and "Cet événement est complet" in plain(response.content)
@@ -117,7 +122,11 @@ def test_cancelling_by_the_signed_link_promotes_the_first_person_waiting(
         response = client.post(link)
     assert response.status_code == 200 and "est annulée" in plain(response.content)
     statuses = dict(Registration.objects.values_list("email", "status"))
-    assert statuses == {"first@example.org": "annulee", "second@example.org": "confirmee", "third@example.org": "attente"}
+    assert statuses == {
+        "first@example.org": "annulee",
+        "second@example.org": "confirmee",
+        "third@example.org": "attente",
+    }
     assert sorted(m.to[0] for m in mail.outbox) == ["first@example.org", "second@example.org"]
     promoted = next(m for m in mail.outbox if m.to == ["second@example.org"])
     assert "Une place s'est libérée" in plain(promoted.subject)

@@ -3,14 +3,13 @@ event, with the emails about them and the admin's log rows; nothing of the
 person is left in any table."""
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
 from django.test import override_settings
 
 from agenda.factories import EventPageFactory, in_days
 from agenda.models import Registration
 from core.models import OutgoingEmail
+from tests.directory.dbscan import scan
 
 
 def register(client, event, email):
@@ -20,23 +19,11 @@ def register(client, event, email):
     client.post(event.url, {"name": "Alix Retention", "email": email, TIMESTAMP_FIELD: token})
 
 
-def rows_mentioning(text):
-    """Every row of every table whose text columns hold `text`."""
-    found = []
-    with connection.cursor() as cursor:
-        for model in apps.get_models():
-            table = model._meta.db_table
-            columns = [f.column for f in model._meta.concrete_fields if f.get_internal_type() in ("CharField", "TextField", "EmailField", "JSONField")]
-            for column in columns:
-                cursor.execute(f'SELECT COUNT(*) FROM "{table}" WHERE CAST("{column}" AS TEXT) LIKE %s', [f"%{text}%"])
-                if cursor.fetchone()[0]:
-                    found.append(f"{table}.{column}")
-    return found
-
-
 @pytest.mark.django_db
 @override_settings(AGENDA_REGISTRATION_RETENTION_DAYS=30)
-def test_purge_erases_registrations_of_events_ended_more_than_n_days_ago(client, agenda, django_capture_on_commit_callbacks):
+def test_purge_erases_registrations_of_events_ended_more_than_n_days_ago(
+    client, agenda, django_capture_on_commit_callbacks
+):
     old = EventPageFactory(parent=agenda)
     recent = EventPageFactory(parent=agenda)
     with django_capture_on_commit_callbacks(execute=True):
@@ -45,8 +32,8 @@ def test_purge_erases_registrations_of_events_ended_more_than_n_days_ago(client,
     # The events take place, then time passes.
     EventPageFactory._meta.model.objects.filter(pk=old.pk).update(start=in_days(-32), end=in_days(-31))
     EventPageFactory._meta.model.objects.filter(pk=recent.pk).update(start=in_days(-11), end=in_days(-10))
-    assert rows_mentioning("ancienne@example.org")
+    assert scan(["ancienne@example.org"])
     call_command("purge_registrations", stdout=open("/dev/null", "w"))
-    assert rows_mentioning("ancienne@example.org") == []
+    assert scan(["ancienne@example.org"]) == []
     assert list(Registration.objects.values_list("email", flat=True)) == ["recente@example.org"]
     assert OutgoingEmail.objects.filter(to="recente@example.org").count() == 1

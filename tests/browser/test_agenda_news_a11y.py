@@ -56,12 +56,19 @@ def test_agenda_and_news_pages_have_no_axe_violation(browser, axe_check, site, w
     tab.third_party_requests = []
     tab.route(
         "**/*",
-        lambda route: route.continue_()
-        if route.request.url.startswith(site)
-        else (tab.third_party_requests.append(route.request.url), route.abort()),
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(site)
+            else (tab.third_party_requests.append(route.request.url), route.abort())
+        ),
     )
     try:
-        for path in ["/agenda/?type=webinaire", "/agenda/formation-complete/", "/actualites/", "/actualites/actualite-1/"]:
+        for path in [
+            "/agenda/?type=webinaire",
+            "/agenda/formation-complete/",
+            "/actualites/",
+            "/actualites/actualite-1/",
+        ]:
             tab.goto(site + path)
             axe_check(tab)
         # The registration form in its error state.
