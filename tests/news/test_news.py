@@ -84,7 +84,7 @@ def test_the_home_page_latest_publications_include_news(client, news_index):
 
 
 @pytest.mark.django_db
-def test_query_counts_are_equal_at_3_and_20_news(client, news_index):
+def test_query_counts_are_equal_at_3_and_12_news(client, news_index):
     def add(n, start=0):
         for _i in range(start, start + n):
             NewsPageFactory(parent=news_index, body=[("paragraph", "<p>Texte.</p>")])
@@ -102,7 +102,7 @@ def test_query_counts_are_equal_at_3_and_20_news(client, news_index):
         return counts
 
     small = measure()
-    add(17, start=3)
+    add(9, start=3)
     large = measure()
     assert small == large
     assert max(small.values()) <= 25, small
