@@ -20,7 +20,6 @@ class RegistrationViewSet(ModelViewSet):
     search_fields = ["name", "email", "structure"]
     inspect_view_enabled = True
     form_fields = ["status"]
-    list_export = ["name", "email", "structure", "event", "status", "created_at"]
 
 
 @hooks.register("register_admin_viewset")
