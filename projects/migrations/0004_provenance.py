@@ -4,20 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0003_shared_models_in_core'),
+        ("projects", "0003_shared_models_in_core"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='projectpage',
-            name='provenance',
-            field=models.CharField(blank=True, choices=[('sources', "D'après les documents sources"), ('fictif', 'Fictif')], help_text="Pour un projet de démonstration : « d'après les documents sources » (seuls la structure et le sujet viennent du document cité) ou « fictif » (structure inventée, signalée par « (fictif) » dans son nom). Laissez vide pour un projet réel décrit par son équipe.", max_length=10, verbose_name='Provenance'),
+            model_name="projectpage",
+            name="provenance",
+            field=models.CharField(
+                blank=True,
+                choices=[("sources", "D'après les documents sources"), ("fictif", "Fictif")],
+                help_text="Pour un projet de démonstration : « d'après les documents sources » (seuls la structure et le sujet viennent du document cité) ou « fictif » (structure inventée, signalée par « (fictif) » dans son nom). Laissez vide pour un projet réel décrit par son équipe.",
+                max_length=10,
+                verbose_name="Provenance",
+            ),
         ),
         migrations.AddField(
-            model_name='projectpage',
-            name='provenance_source',
-            field=models.CharField(blank=True, help_text="Le document d'où viennent la structure et le sujet : titre, auteur ou organisme, date.", max_length=255, verbose_name='Document source'),
+            model_name="projectpage",
+            name="provenance_source",
+            field=models.CharField(
+                blank=True,
+                help_text="Le document d'où viennent la structure et le sujet : titre, auteur ou organisme, date.",
+                max_length=255,
+                verbose_name="Document source",
+            ),
         ),
     ]

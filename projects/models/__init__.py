@@ -1,4 +1,12 @@
-from .pages import ProjectIndexPage, ProjectPage, ProjectPageTag, ProjectPartnerRole, ProjectProvenance, ProjectRelatedSheet, ProjectStatus
+from .pages import (
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPageTag,
+    ProjectPartnerRole,
+    ProjectProvenance,
+    ProjectRelatedSheet,
+    ProjectStatus,
+)
 from .proposals import ProjectProposal
 
 __all__ = [
