@@ -17,7 +17,13 @@ from projects.models import ProjectPage
 THRESHOLD = 5
 
 # Map shades for partners: (minimum, shade class, legend), the projects map's classes.
-PARTNER_SHADES = [(0, 0, "aucun partenaire"), (1, 1, "1 partenaire"), (2, 2, "2 ou 3"), (4, 3, "4 à 6"), (7, 4, "7 ou plus")]
+PARTNER_SHADES = [
+    (0, 0, "aucun partenaire"),
+    (1, 1, "1 partenaire"),
+    (2, 2, "2 ou 3"),
+    (4, 3, "4 à 6"),
+    (7, 4, "7 ou plus"),
+]
 
 
 def shown(count):
@@ -106,7 +112,12 @@ def contact_figures():
         (gettext("Demandes ayant reçu une réponse"), shown(answered)),
         (gettext("Demandes acceptées"), shown(accepted)),
     ]
-    return {"made": shown(made), "answered": shown(answered), "rows": rows, "chart": bars(rows, gettext("Demandes de mise en relation"))}
+    return {
+        "made": shown(made),
+        "answered": shown(answered),
+        "rows": rows,
+        "chart": bars(rows, gettext("Demandes de mise en relation")),
+    }
 
 
 def key_figures(request):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from about.models import CoPilot, Contributor
+from about.models import Contributor, CoPilot
 
 
 class CoPilotViewSet(SnippetViewSet):

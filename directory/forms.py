@@ -191,7 +191,9 @@ class RegistrationForm(AntiAbuseFormMixin, ProfileFieldsForm):
         error_messages={"required": _("Cochez cette case pour figurer dans l'annuaire.")},
     )
     charter_read = forms.BooleanField(
-        label=_("J'ai lu la charte du partenariat et la page « Devenir patient partenaire » (nécessaire à l'inscription)."),
+        label=_(
+            "J'ai lu la charte du partenariat et la page « Devenir patient partenaire » (nécessaire à l'inscription)."
+        ),
         error_messages={"required": _("Lisez la charte du partenariat, puis cochez cette case.")},
     )
     consent_news_choice = forms.BooleanField(

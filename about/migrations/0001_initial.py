@@ -7,124 +7,846 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AboutPage',
+            name="AboutPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Deux ou trois phrases qui disent à quoi sert la page.', max_length=600, verbose_name='Introduction')),
-                ('mission', wagtail.fields.RichTextField(help_text='Ce que fait le groupe, pour qui, comment.', verbose_name='Mission')),
-                ('health_plan', wagtail.fields.RichTextField(help_text="La priorité du projet régional de santé que le groupe sert, et ce qu'elle demande.", verbose_name='Le projet régional de santé')),
-                ('join', wagtail.fields.RichTextField(help_text='Qui peut rejoindre le groupe, comment se manifester, ce qui est attendu.', verbose_name='Rejoindre le groupe de travail')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('callout', 7), ('testimony', 11), ('key_figure', 16), ('image', 21), ('document', 25), ('button', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 160}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section (niveau 2)'), ('h3', 'Sous-titre (niveau 3)')], 'help_text': "Respectez l'ordre : un sous-titre suit toujours un titre de section.", 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('core.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('vigilance', 'Point de vigilance'), ('info', 'À savoir'), ('cle', 'À retenir')], 'label': 'Type'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 6: ('core.blocks.ParagraphBlock', (), {'label': 'Texte'}), 7: ('wagtail.blocks.StructBlock', [[('kind', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Témoignage'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par exemple : patiente partenaire, cadre de santé. Pas de nom sans accord écrit.', 'label': 'Rôle de la personne', 'max_length': 120}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Nom (facultatif)', 'max_length': 80, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('quote', 8), ('author_role', 9), ('author_name', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Chiffre', 'max_length': 20}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Unité', 'max_length': 40, 'required': False}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Ce que mesure le chiffre', 'max_length': 160}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 200, 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('value', 12), ('unit', 13), ('label', 14), ('source', 15)]], {}), 17: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 18: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Cochez si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.", 'label': 'Image décorative', 'required': False}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Décrivez ce que l'image apporte au texte. Obligatoire sauf image décorative.", 'label': 'Texte alternatif', 'max_length': 250, 'required': False}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 250, 'required': False}), 21: ('wagtail.blocks.StructBlock', [[('image', 17), ('decorative', 18), ('alt_text', 19), ('caption', 20)]], {}), 22: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 23: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par défaut : le titre du document.', 'label': 'Intitulé du lien', 'max_length': 160, 'required': False}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Description', 'max_length': 250, 'required': False}), 25: ('wagtail.blocks.StructBlock', [[('document', 22), ('title', 23), ('description', 24)]], {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'Dites où mène le lien.', 'label': 'Texte du bouton', 'max_length': 80}), 27: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page du site', 'required': False}), 28: ('wagtail.blocks.URLBlock', (), {'label': 'Ou adresse externe', 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('label', 26), ('page', 27), ('url', 28)]], {})}, verbose_name='Compléments')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux ou trois phrases qui disent à quoi sert la page.",
+                        max_length=600,
+                        verbose_name="Introduction",
+                    ),
+                ),
+                (
+                    "mission",
+                    wagtail.fields.RichTextField(
+                        help_text="Ce que fait le groupe, pour qui, comment.", verbose_name="Mission"
+                    ),
+                ),
+                (
+                    "health_plan",
+                    wagtail.fields.RichTextField(
+                        help_text="La priorité du projet régional de santé que le groupe sert, et ce qu'elle demande.",
+                        verbose_name="Le projet régional de santé",
+                    ),
+                ),
+                (
+                    "join",
+                    wagtail.fields.RichTextField(
+                        help_text="Qui peut rejoindre le groupe, comment se manifester, ce qui est attendu.",
+                        verbose_name="Rejoindre le groupe de travail",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("callout", 7),
+                            ("testimony", 11),
+                            ("key_figure", 16),
+                            ("image", 21),
+                            ("document", 25),
+                            ("button", 29),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 160}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Titre de section (niveau 2)"), ("h3", "Sous-titre (niveau 3)")],
+                                    "help_text": "Respectez l'ordre : un sous-titre suit toujours un titre de section.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("core.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("vigilance", "Point de vigilance"),
+                                        ("info", "À savoir"),
+                                        ("cle", "À retenir"),
+                                    ],
+                                    "label": "Type",
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titre", "max_length": 120, "required": False},
+                            ),
+                            6: ("core.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                            7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {"label": "Témoignage"}),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par exemple : patiente partenaire, cadre de santé. Pas de nom sans accord écrit.",
+                                    "label": "Rôle de la personne",
+                                    "max_length": 120,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Nom (facultatif)", "max_length": 80, "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("quote", 8), ("author_role", 9), ("author_name", 10)]],
+                                {},
+                            ),
+                            12: ("wagtail.blocks.CharBlock", (), {"label": "Chiffre", "max_length": 20}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Unité", "max_length": 40, "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Ce que mesure le chiffre", "max_length": 160},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Source", "max_length": 200, "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("value", 12), ("unit", 13), ("label", 14), ("source", 15)]],
+                                {},
+                            ),
+                            17: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            18: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Cochez si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.",
+                                    "label": "Image décorative",
+                                    "required": False,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Décrivez ce que l'image apporte au texte. Obligatoire sauf image décorative.",
+                                    "label": "Texte alternatif",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            20: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Légende", "max_length": 250, "required": False},
+                            ),
+                            21: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 17), ("decorative", 18), ("alt_text", 19), ("caption", 20)]],
+                                {},
+                            ),
+                            22: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par défaut : le titre du document.",
+                                    "label": "Intitulé du lien",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            24: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Description", "max_length": 250, "required": False},
+                            ),
+                            25: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 22), ("title", 23), ("description", 24)]],
+                                {},
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Dites où mène le lien.", "label": "Texte du bouton", "max_length": 80},
+                            ),
+                            27: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page du site", "required": False}),
+                            28: ("wagtail.blocks.URLBlock", (), {"label": "Ou adresse externe", "required": False}),
+                            29: ("wagtail.blocks.StructBlock", [[("label", 26), ("page", 27), ("url", 28)]], {}),
+                        },
+                        verbose_name="Compléments",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'page « Qui sommes-nous »',
+                "verbose_name": "page « Qui sommes-nous »",
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=("wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='AccessibilityStatementPage',
+            name="AccessibilityStatementPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Deux ou trois phrases qui disent à quoi sert la page.', max_length=600, verbose_name='Introduction')),
-                ('noindex', models.BooleanField(default=False, verbose_name='Ne pas référencer dans les moteurs de recherche')),
-                ('entity', models.CharField(help_text='La structure qui publie le portail.', max_length=200, verbose_name="Entité qui s'engage")),
-                ('compliance', models.CharField(choices=[('totale', 'totalement conforme'), ('partielle', 'partiellement conforme'), ('non', 'non conforme')], default='partielle', help_text='« Totalement conforme » seulement après un audit complet sans non-conformité ; sans audit, « non conforme » ou « partiellement conforme » selon les vérifications faites.', max_length=10, verbose_name='État de conformité')),
-                ('compliance_rate', models.DecimalField(blank=True, decimal_places=1, help_text="Le taux moyen donné par le dernier audit ; laissez vide tant qu'aucun audit n'a été fait.", max_digits=4, null=True, verbose_name='Taux de conformité (%)')),
-                ('assessment', wagtail.fields.RichTextField(help_text='Qui a évalué, quand, sur quel échantillon de pages, avec quels outils et technologies.', verbose_name='Résultats des tests et méthode')),
-                ('non_accessible', wagtail.fields.RichTextField(help_text='Les non-conformités connues, et ce qui est prévu pour chacune.', verbose_name='Contenus non accessibles')),
-                ('derogations', wagtail.fields.RichTextField(blank=True, help_text="Laissez vide s'il n'y en a pas : la page le dit alors.", verbose_name='Dérogations pour charge disproportionnée')),
-                ('out_of_scope', wagtail.fields.RichTextField(blank=True, help_text="Par exemple : documents bureautiques publiés avant 2018. Laissez vide s'il n'y en a pas.", verbose_name="Contenus non soumis à l'obligation")),
-                ('established_on', models.DateField(verbose_name='Déclaration établie le')),
-                ('feedback', wagtail.fields.RichTextField(help_text="Comment signaler un défaut d'accessibilité et obtenir le contenu sous une autre forme.", verbose_name="Retour d'information et contact")),
-                ('schema', wagtail.fields.RichTextField(blank=True, help_text='Lien vers le schéma pluriannuel de mise en accessibilité, quand il existe.', verbose_name="Schéma pluriannuel et plan d'action")),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux ou trois phrases qui disent à quoi sert la page.",
+                        max_length=600,
+                        verbose_name="Introduction",
+                    ),
+                ),
+                (
+                    "noindex",
+                    models.BooleanField(default=False, verbose_name="Ne pas référencer dans les moteurs de recherche"),
+                ),
+                (
+                    "entity",
+                    models.CharField(
+                        help_text="La structure qui publie le portail.",
+                        max_length=200,
+                        verbose_name="Entité qui s'engage",
+                    ),
+                ),
+                (
+                    "compliance",
+                    models.CharField(
+                        choices=[
+                            ("totale", "totalement conforme"),
+                            ("partielle", "partiellement conforme"),
+                            ("non", "non conforme"),
+                        ],
+                        default="partielle",
+                        help_text="« Totalement conforme » seulement après un audit complet sans non-conformité ; sans audit, « non conforme » ou « partiellement conforme » selon les vérifications faites.",
+                        max_length=10,
+                        verbose_name="État de conformité",
+                    ),
+                ),
+                (
+                    "compliance_rate",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="Le taux moyen donné par le dernier audit ; laissez vide tant qu'aucun audit n'a été fait.",
+                        max_digits=4,
+                        null=True,
+                        verbose_name="Taux de conformité (%)",
+                    ),
+                ),
+                (
+                    "assessment",
+                    wagtail.fields.RichTextField(
+                        help_text="Qui a évalué, quand, sur quel échantillon de pages, avec quels outils et technologies.",
+                        verbose_name="Résultats des tests et méthode",
+                    ),
+                ),
+                (
+                    "non_accessible",
+                    wagtail.fields.RichTextField(
+                        help_text="Les non-conformités connues, et ce qui est prévu pour chacune.",
+                        verbose_name="Contenus non accessibles",
+                    ),
+                ),
+                (
+                    "derogations",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Laissez vide s'il n'y en a pas : la page le dit alors.",
+                        verbose_name="Dérogations pour charge disproportionnée",
+                    ),
+                ),
+                (
+                    "out_of_scope",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Par exemple : documents bureautiques publiés avant 2018. Laissez vide s'il n'y en a pas.",
+                        verbose_name="Contenus non soumis à l'obligation",
+                    ),
+                ),
+                ("established_on", models.DateField(verbose_name="Déclaration établie le")),
+                (
+                    "feedback",
+                    wagtail.fields.RichTextField(
+                        help_text="Comment signaler un défaut d'accessibilité et obtenir le contenu sous une autre forme.",
+                        verbose_name="Retour d'information et contact",
+                    ),
+                ),
+                (
+                    "schema",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Lien vers le schéma pluriannuel de mise en accessibilité, quand il existe.",
+                        verbose_name="Schéma pluriannuel et plan d'action",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "déclaration d'accessibilité",
-                'verbose_name_plural': "déclarations d'accessibilité",
+                "verbose_name": "déclaration d'accessibilité",
+                "verbose_name_plural": "déclarations d'accessibilité",
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=("wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='Contributor',
+            name="Contributor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=160, verbose_name='Nom')),
-                ('college', models.CharField(choices=[('usagers', 'Patients, proches-aidants et représentants des usagers'), ('professionnels', 'Professionnels de santé et du médico-social'), ('structures', 'Structures et institutions')], max_length=15, verbose_name='Collège')),
-                ('description', models.CharField(blank=True, help_text='Fonction, association ou rôle dans le groupe.', max_length=200, verbose_name='Précision')),
-                ('is_placeholder', models.BooleanField(default=False, help_text="Cochez tant que le nom est un exemple (contenu de démonstration) : la page l'affiche alors comme « exemple à remplacer ». Décochez quand le vrai nom est saisi, avec l'accord de la personne.", verbose_name='Exemple à remplacer')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='Ordre')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=160, verbose_name="Nom")),
+                (
+                    "college",
+                    models.CharField(
+                        choices=[
+                            ("usagers", "Patients, proches-aidants et représentants des usagers"),
+                            ("professionnels", "Professionnels de santé et du médico-social"),
+                            ("structures", "Structures et institutions"),
+                        ],
+                        max_length=15,
+                        verbose_name="Collège",
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True,
+                        help_text="Fonction, association ou rôle dans le groupe.",
+                        max_length=200,
+                        verbose_name="Précision",
+                    ),
+                ),
+                (
+                    "is_placeholder",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Cochez tant que le nom est un exemple (contenu de démonstration) : la page l'affiche alors comme « exemple à remplacer ». Décochez quand le vrai nom est saisi, avec l'accord de la personne.",
+                        verbose_name="Exemple à remplacer",
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="Ordre")),
             ],
             options={
-                'verbose_name': 'membre ou contributeur',
-                'verbose_name_plural': 'membres et contributeurs',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "membre ou contributeur",
+                "verbose_name_plural": "membres et contributeurs",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CoPilot',
+            name="CoPilot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Prénom et nom, tels que la personne les accepte.', max_length=120, verbose_name='Nom')),
-                ('side', models.CharField(choices=[('patient', 'Côté usagers (patient, proche-aidant ou représentant des usagers)'), ('professionnel', 'Côté professionnels')], max_length=15, verbose_name='Côté du binôme')),
-                ('function', models.CharField(blank=True, help_text="Par exemple : « patiente partenaire, membre d'une association » ou « cadre de santé ».", max_length=200, verbose_name='Fonction')),
-                ('is_placeholder', models.BooleanField(default=False, help_text="Cochez tant que le nom est un exemple (contenu de démonstration) : la page l'affiche alors comme « exemple à remplacer ». Décochez quand le vrai nom est saisi, avec l'accord de la personne.", verbose_name='Exemple à remplacer')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='Ordre')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Prénom et nom, tels que la personne les accepte.", max_length=120, verbose_name="Nom"
+                    ),
+                ),
+                (
+                    "side",
+                    models.CharField(
+                        choices=[
+                            ("patient", "Côté usagers (patient, proche-aidant ou représentant des usagers)"),
+                            ("professionnel", "Côté professionnels"),
+                        ],
+                        max_length=15,
+                        verbose_name="Côté du binôme",
+                    ),
+                ),
+                (
+                    "function",
+                    models.CharField(
+                        blank=True,
+                        help_text="Par exemple : « patiente partenaire, membre d'une association » ou « cadre de santé ».",
+                        max_length=200,
+                        verbose_name="Fonction",
+                    ),
+                ),
+                (
+                    "is_placeholder",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Cochez tant que le nom est un exemple (contenu de démonstration) : la page l'affiche alors comme « exemple à remplacer ». Décochez quand le vrai nom est saisi, avec l'accord de la personne.",
+                        verbose_name="Exemple à remplacer",
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="Ordre")),
             ],
             options={
-                'verbose_name': 'co-pilote',
-                'verbose_name_plural': 'co-pilotes',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "co-pilote",
+                "verbose_name_plural": "co-pilotes",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='KeyFiguresPage',
+            name="KeyFiguresPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Deux ou trois phrases qui disent à quoi sert la page.', max_length=600, verbose_name='Introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux ou trois phrases qui disent à quoi sert la page.",
+                        max_length=600,
+                        verbose_name="Introduction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'page des chiffres clés',
+                "verbose_name": "page des chiffres clés",
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=("wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='LegalNoticePage',
+            name="LegalNoticePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Deux ou trois phrases qui disent à quoi sert la page.', max_length=600, verbose_name='Introduction')),
-                ('noindex', models.BooleanField(default=False, verbose_name='Ne pas référencer dans les moteurs de recherche')),
-                ('publisher', models.CharField(help_text='Nom de la structure qui publie le portail (association, agence…).', max_length=200, verbose_name='Éditeur')),
-                ('publisher_address', models.CharField(blank=True, help_text="Adresse postale de l'éditeur.", max_length=255, verbose_name="Adresse de l'éditeur")),
-                ('publication_director', models.CharField(blank=True, help_text='Obligatoire en production : la personne qui répond des contenus (souvent la présidence).', max_length=200, verbose_name='Direction de la publication')),
-                ('host', models.CharField(blank=True, help_text="Obligatoire en production : nom de l'hébergeur.", max_length=200, verbose_name='Hébergeur')),
-                ('host_address', models.CharField(blank=True, help_text='Obligatoire en production.', max_length=255, verbose_name="Adresse et téléphone de l'hébergeur")),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('callout', 7), ('testimony', 11), ('key_figure', 16), ('image', 21), ('document', 25), ('button', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 160}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section (niveau 2)'), ('h3', 'Sous-titre (niveau 3)')], 'help_text': "Respectez l'ordre : un sous-titre suit toujours un titre de section.", 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('core.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('vigilance', 'Point de vigilance'), ('info', 'À savoir'), ('cle', 'À retenir')], 'label': 'Type'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 6: ('core.blocks.ParagraphBlock', (), {'label': 'Texte'}), 7: ('wagtail.blocks.StructBlock', [[('kind', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Témoignage'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par exemple : patiente partenaire, cadre de santé. Pas de nom sans accord écrit.', 'label': 'Rôle de la personne', 'max_length': 120}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Nom (facultatif)', 'max_length': 80, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('quote', 8), ('author_role', 9), ('author_name', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Chiffre', 'max_length': 20}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Unité', 'max_length': 40, 'required': False}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Ce que mesure le chiffre', 'max_length': 160}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 200, 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('value', 12), ('unit', 13), ('label', 14), ('source', 15)]], {}), 17: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 18: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Cochez si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.", 'label': 'Image décorative', 'required': False}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Décrivez ce que l'image apporte au texte. Obligatoire sauf image décorative.", 'label': 'Texte alternatif', 'max_length': 250, 'required': False}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 250, 'required': False}), 21: ('wagtail.blocks.StructBlock', [[('image', 17), ('decorative', 18), ('alt_text', 19), ('caption', 20)]], {}), 22: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 23: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par défaut : le titre du document.', 'label': 'Intitulé du lien', 'max_length': 160, 'required': False}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Description', 'max_length': 250, 'required': False}), 25: ('wagtail.blocks.StructBlock', [[('document', 22), ('title', 23), ('description', 24)]], {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'Dites où mène le lien.', 'label': 'Texte du bouton', 'max_length': 80}), 27: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page du site', 'required': False}), 28: ('wagtail.blocks.URLBlock', (), {'label': 'Ou adresse externe', 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('label', 26), ('page', 27), ('url', 28)]], {})}, verbose_name='Compléments')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux ou trois phrases qui disent à quoi sert la page.",
+                        max_length=600,
+                        verbose_name="Introduction",
+                    ),
+                ),
+                (
+                    "noindex",
+                    models.BooleanField(default=False, verbose_name="Ne pas référencer dans les moteurs de recherche"),
+                ),
+                (
+                    "publisher",
+                    models.CharField(
+                        help_text="Nom de la structure qui publie le portail (association, agence…).",
+                        max_length=200,
+                        verbose_name="Éditeur",
+                    ),
+                ),
+                (
+                    "publisher_address",
+                    models.CharField(
+                        blank=True,
+                        help_text="Adresse postale de l'éditeur.",
+                        max_length=255,
+                        verbose_name="Adresse de l'éditeur",
+                    ),
+                ),
+                (
+                    "publication_director",
+                    models.CharField(
+                        blank=True,
+                        help_text="Obligatoire en production : la personne qui répond des contenus (souvent la présidence).",
+                        max_length=200,
+                        verbose_name="Direction de la publication",
+                    ),
+                ),
+                (
+                    "host",
+                    models.CharField(
+                        blank=True,
+                        help_text="Obligatoire en production : nom de l'hébergeur.",
+                        max_length=200,
+                        verbose_name="Hébergeur",
+                    ),
+                ),
+                (
+                    "host_address",
+                    models.CharField(
+                        blank=True,
+                        help_text="Obligatoire en production.",
+                        max_length=255,
+                        verbose_name="Adresse et téléphone de l'hébergeur",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("callout", 7),
+                            ("testimony", 11),
+                            ("key_figure", 16),
+                            ("image", 21),
+                            ("document", 25),
+                            ("button", 29),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 160}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Titre de section (niveau 2)"), ("h3", "Sous-titre (niveau 3)")],
+                                    "help_text": "Respectez l'ordre : un sous-titre suit toujours un titre de section.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("core.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("vigilance", "Point de vigilance"),
+                                        ("info", "À savoir"),
+                                        ("cle", "À retenir"),
+                                    ],
+                                    "label": "Type",
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titre", "max_length": 120, "required": False},
+                            ),
+                            6: ("core.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                            7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {"label": "Témoignage"}),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par exemple : patiente partenaire, cadre de santé. Pas de nom sans accord écrit.",
+                                    "label": "Rôle de la personne",
+                                    "max_length": 120,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Nom (facultatif)", "max_length": 80, "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("quote", 8), ("author_role", 9), ("author_name", 10)]],
+                                {},
+                            ),
+                            12: ("wagtail.blocks.CharBlock", (), {"label": "Chiffre", "max_length": 20}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Unité", "max_length": 40, "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Ce que mesure le chiffre", "max_length": 160},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Source", "max_length": 200, "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("value", 12), ("unit", 13), ("label", 14), ("source", 15)]],
+                                {},
+                            ),
+                            17: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            18: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Cochez si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.",
+                                    "label": "Image décorative",
+                                    "required": False,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Décrivez ce que l'image apporte au texte. Obligatoire sauf image décorative.",
+                                    "label": "Texte alternatif",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            20: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Légende", "max_length": 250, "required": False},
+                            ),
+                            21: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 17), ("decorative", 18), ("alt_text", 19), ("caption", 20)]],
+                                {},
+                            ),
+                            22: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par défaut : le titre du document.",
+                                    "label": "Intitulé du lien",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            24: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Description", "max_length": 250, "required": False},
+                            ),
+                            25: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 22), ("title", 23), ("description", 24)]],
+                                {},
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Dites où mène le lien.", "label": "Texte du bouton", "max_length": 80},
+                            ),
+                            27: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page du site", "required": False}),
+                            28: ("wagtail.blocks.URLBlock", (), {"label": "Ou adresse externe", "required": False}),
+                            29: ("wagtail.blocks.StructBlock", [[("label", 26), ("page", 27), ("url", 28)]], {}),
+                        },
+                        verbose_name="Compléments",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mentions légales',
-                'verbose_name_plural': 'mentions légales',
+                "verbose_name": "mentions légales",
+                "verbose_name_plural": "mentions légales",
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=("wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='PartnerGuidePage',
+            name="PartnerGuidePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Deux ou trois phrases qui disent à quoi sert la page.', max_length=600, verbose_name='Introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('callout', 7), ('testimony', 11), ('key_figure', 16), ('image', 21), ('document', 25), ('button', 29)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 160}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section (niveau 2)'), ('h3', 'Sous-titre (niveau 3)')], 'help_text': "Respectez l'ordre : un sous-titre suit toujours un titre de section.", 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('core.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('vigilance', 'Point de vigilance'), ('info', 'À savoir'), ('cle', 'À retenir')], 'label': 'Type'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 6: ('core.blocks.ParagraphBlock', (), {'label': 'Texte'}), 7: ('wagtail.blocks.StructBlock', [[('kind', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Témoignage'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par exemple : patiente partenaire, cadre de santé. Pas de nom sans accord écrit.', 'label': 'Rôle de la personne', 'max_length': 120}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Nom (facultatif)', 'max_length': 80, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('quote', 8), ('author_role', 9), ('author_name', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Chiffre', 'max_length': 20}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Unité', 'max_length': 40, 'required': False}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Ce que mesure le chiffre', 'max_length': 160}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 200, 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('value', 12), ('unit', 13), ('label', 14), ('source', 15)]], {}), 17: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 18: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Cochez si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.", 'label': 'Image décorative', 'required': False}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Décrivez ce que l'image apporte au texte. Obligatoire sauf image décorative.", 'label': 'Texte alternatif', 'max_length': 250, 'required': False}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 250, 'required': False}), 21: ('wagtail.blocks.StructBlock', [[('image', 17), ('decorative', 18), ('alt_text', 19), ('caption', 20)]], {}), 22: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 23: ('wagtail.blocks.CharBlock', (), {'help_text': 'Par défaut : le titre du document.', 'label': 'Intitulé du lien', 'max_length': 160, 'required': False}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Description', 'max_length': 250, 'required': False}), 25: ('wagtail.blocks.StructBlock', [[('document', 22), ('title', 23), ('description', 24)]], {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'Dites où mène le lien.', 'label': 'Texte du bouton', 'max_length': 80}), 27: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page du site', 'required': False}), 28: ('wagtail.blocks.URLBlock', (), {'label': 'Ou adresse externe', 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('label', 26), ('page', 27), ('url', 28)]], {})}, verbose_name='Contenu')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Deux ou trois phrases qui disent à quoi sert la page.",
+                        max_length=600,
+                        verbose_name="Introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("callout", 7),
+                            ("testimony", 11),
+                            ("key_figure", 16),
+                            ("image", 21),
+                            ("document", 25),
+                            ("button", 29),
+                        ],
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 160}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Titre de section (niveau 2)"), ("h3", "Sous-titre (niveau 3)")],
+                                    "help_text": "Respectez l'ordre : un sous-titre suit toujours un titre de section.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("core.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("vigilance", "Point de vigilance"),
+                                        ("info", "À savoir"),
+                                        ("cle", "À retenir"),
+                                    ],
+                                    "label": "Type",
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titre", "max_length": 120, "required": False},
+                            ),
+                            6: ("core.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                            7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {"label": "Témoignage"}),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par exemple : patiente partenaire, cadre de santé. Pas de nom sans accord écrit.",
+                                    "label": "Rôle de la personne",
+                                    "max_length": 120,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Nom (facultatif)", "max_length": 80, "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("quote", 8), ("author_role", 9), ("author_name", 10)]],
+                                {},
+                            ),
+                            12: ("wagtail.blocks.CharBlock", (), {"label": "Chiffre", "max_length": 20}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Unité", "max_length": 40, "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Ce que mesure le chiffre", "max_length": 160},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Source", "max_length": 200, "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("value", 12), ("unit", 13), ("label", 14), ("source", 15)]],
+                                {},
+                            ),
+                            17: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            18: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Cochez si l'image n'apporte aucune information : elle sera ignorée par les lecteurs d'écran.",
+                                    "label": "Image décorative",
+                                    "required": False,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Décrivez ce que l'image apporte au texte. Obligatoire sauf image décorative.",
+                                    "label": "Texte alternatif",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            20: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Légende", "max_length": 250, "required": False},
+                            ),
+                            21: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 17), ("decorative", 18), ("alt_text", 19), ("caption", 20)]],
+                                {},
+                            ),
+                            22: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Par défaut : le titre du document.",
+                                    "label": "Intitulé du lien",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            24: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Description", "max_length": 250, "required": False},
+                            ),
+                            25: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 22), ("title", 23), ("description", 24)]],
+                                {},
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Dites où mène le lien.", "label": "Texte du bouton", "max_length": 80},
+                            ),
+                            27: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page du site", "required": False}),
+                            28: ("wagtail.blocks.URLBlock", (), {"label": "Ou adresse externe", "required": False}),
+                            29: ("wagtail.blocks.StructBlock", [[("label", 26), ("page", 27), ("url", 28)]], {}),
+                        },
+                        verbose_name="Contenu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'page « Devenir patient partenaire »',
+                "verbose_name": "page « Devenir patient partenaire »",
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=("wagtailcore.page", models.Model),
         ),
     ]

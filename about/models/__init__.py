@@ -1,5 +1,5 @@
 from .pages import AboutPage, AccessibilityStatementPage, KeyFiguresPage, LegalNoticePage, PartnerGuidePage
-from .snippets import CoPilot, Contributor
+from .snippets import Contributor, CoPilot
 
 __all__ = [
     "AboutPage",

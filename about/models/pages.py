@@ -27,7 +27,7 @@ def tabs(content_panels, promote_panels=Page.promote_panels):
 
 
 class AboutPage(IntroMixin, Page):
-    """"Qui sommes-nous": the CRIAPS, its mission, the regional health plan it
+    """ "Qui sommes-nous": the CRIAPS, its mission, the regional health plan it
     serves, the co-piloting pair and the members (snippets), how to join."""
 
     mission = RichTextField(_("Mission"), features=RICH, help_text=_("Ce que fait le groupe, pour qui, comment."))
@@ -69,7 +69,7 @@ class AboutPage(IntroMixin, Page):
         return searchable_text(self.title, self.intro, self.mission, self.health_plan, self.join, self.body)
 
     def get_context(self, request, *args, **kwargs):
-        from .snippets import CoPilot, Contributor
+        from .snippets import Contributor, CoPilot
 
         context = super().get_context(request, *args, **kwargs)
         context["copilots"] = list(CoPilot.objects.all())
@@ -85,7 +85,7 @@ class AboutPage(IntroMixin, Page):
 
 
 class PartnerGuidePage(IntroMixin, Page):
-    """"Devenir patient partenaire": the roles (from the shared vocabulary,
+    """ "Devenir patient partenaire": the roles (from the shared vocabulary,
     each linked to its lexicon term), then the editors' text: commitment,
     status and compensation, training, mission letter, risks and the charter."""
 
@@ -282,7 +282,12 @@ class AccessibilityStatementPage(NoIndexMixin, IntroMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("entity"), FieldPanel("compliance"), FieldPanel("compliance_rate"), FieldPanel("established_on")],
+            [
+                FieldPanel("entity"),
+                FieldPanel("compliance"),
+                FieldPanel("compliance_rate"),
+                FieldPanel("established_on"),
+            ],
             heading=_("État de conformité"),
         ),
         FieldPanel("assessment"),

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0003_shared_models_in_core'),
+        ("directory", "0003_shared_models_in_core"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='partnerprofile',
-            name='charter_read',
-            field=models.BooleanField(default=False, verbose_name='A lu la charte du partenariat'),
+            model_name="partnerprofile",
+            name="charter_read",
+            field=models.BooleanField(default=False, verbose_name="A lu la charte du partenariat"),
         ),
         migrations.AddField(
-            model_name='partnerprofile',
-            name='charter_read_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='Charte lue le'),
+            model_name="partnerprofile",
+            name="charter_read_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="Charte lue le"),
         ),
     ]
