@@ -31,7 +31,7 @@ def figures_page(home_page):
 
 def add_data(index, n):
     soins = Domain.objects.get(slug="soins")
-    for i in range(n):
+    for _ in range(n):
         ProjectPageFactory(parent=index, domain=soins, engagement_degree="partenariat", engagement_scale="meso")
         profile = PartnerProfileFactory(department="34", roles=["patient-formateur", "pair-aidant"])
         ContactRequestFactory(profile=profile, status=ContactRequest.Status.ACCEPTED)
