@@ -7,7 +7,13 @@ import pytest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PATHS = ["/qui-sommes-nous/", "/devenir-patient-partenaire/", "/chiffres-cles/", "/mentions-legales/", "/accessibilite/"]
+PATHS = [
+    "/qui-sommes-nous/",
+    "/devenir-patient-partenaire/",
+    "/chiffres-cles/",
+    "/mentions-legales/",
+    "/accessibilite/",
+]
 
 
 @pytest.fixture
@@ -15,8 +21,8 @@ def about_site(live_server):
     from about.factories import (
         AboutPageFactory,
         AccessibilityStatementPageFactory,
-        CoPilotFactory,
         ContributorFactory,
+        CoPilotFactory,
         KeyFiguresPageFactory,
         LegalNoticePageFactory,
         PartnerGuidePageFactory,
