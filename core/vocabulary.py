@@ -40,6 +40,28 @@ class PartnerRole(models.TextChoices):
     PROCHE_AIDANT = "proche-aidant", _("Proche-aidant partenaire")
 
 
+# The lexicon term that defines each directory role (slugs of resources.LexiconTerm), and the
+# directory role each role-like lexicon term leads to: one vocabulary for the lexicon, the
+# directory and the projects (tests/resources/test_role_vocabulary.py).
+ROLE_LEXICON_TERMS = {
+    PartnerRole.PATIENT_RESSOURCE: "patient-ressource",
+    PartnerRole.PAIR_AIDANT: "pair-aidance",
+    PartnerRole.PATIENT_FORMATEUR: "patient-formateur",
+    PartnerRole.PATIENT_CHERCHEUR: "patient-chercheur",
+    PartnerRole.PATIENT_COACH: "patient-coach",
+    PartnerRole.REPRESENTANT_USAGERS: "representant-des-usagers",
+    PartnerRole.MEMBRE_ASSOCIATION: "membre-dassociation",
+    PartnerRole.PROCHE_AIDANT: "proche-aidant",
+}
+LEXICON_ROLE_TERMS = {
+    **{slug: role for role, slug in ROLE_LEXICON_TERMS.items()},
+    # Other names of a role: a person who uses them registers under this role.
+    "patient-expert": PartnerRole.PATIENT_FORMATEUR,
+    "patient-accompagnateur": PartnerRole.PAIR_AIDANT,
+    "mediateur-de-sante-pair": PartnerRole.PAIR_AIDANT,
+}
+
+
 class Audience(models.TextChoices):
     """Who a resource is written for."""
 

@@ -190,6 +190,12 @@ class RegistrationForm(AntiAbuseFormMixin, ProfileFieldsForm):
         label=_("J'accepte de figurer dans l'annuaire selon les choix ci-dessus (nécessaire à l'inscription)."),
         error_messages={"required": _("Cochez cette case pour figurer dans l'annuaire.")},
     )
+    charter_read = forms.BooleanField(
+        label=_(
+            "J'ai lu la charte du partenariat et la page « Devenir patient partenaire » (nécessaire à l'inscription)."
+        ),
+        error_messages={"required": _("Lisez la charte du partenariat, puis cochez cette case.")},
+    )
     consent_news_choice = forms.BooleanField(
         label=_("J'accepte de recevoir des nouvelles du réseau (quelques courriels par an)."), required=False
     )
@@ -206,6 +212,8 @@ class RegistrationForm(AntiAbuseFormMixin, ProfileFieldsForm):
         profile.email = self.cleaned_data["email"]
         profile.phone = self.cleaned_data.get("phone", "")
         profile.consent_listing_at = now
+        profile.charter_read = True
+        profile.charter_read_at = now
         profile.consent_news = self.cleaned_data.get("consent_news_choice", False)
         profile.consent_news_at = now if profile.consent_news else None
         profile.status = PartnerProfile.Status.PENDING

@@ -40,6 +40,7 @@ def profile_data(profile):
         "consentement_annuaire": profile.consent_listing_at.isoformat() if profile.consent_listing_at else None,
         "consentement_sante": profile.consent_health_at.isoformat() if profile.consent_health_at else None,
         "consentement_nouvelles": profile.consent_news_at.isoformat() if profile.consent_news_at else None,
+        "charte_lue_le": profile.charter_read_at.isoformat() if profile.charter_read_at else None,
         "version_texte_consentement": profile.consent_text_version,
         "inscrit_le": profile.created_at.isoformat(),
         "demandes_de_contact": [

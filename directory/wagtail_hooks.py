@@ -55,6 +55,8 @@ PRIVATE_FIELDS = [
     "consent_news",
     "consent_news_at",
     "consent_text_version",
+    "charter_read",
+    "charter_read_at",
 ]
 
 

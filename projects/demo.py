@@ -1,9 +1,9 @@
-"""Demo content for the projects showcase: the index page and 40+ projects,
-every one flagged "exemple illustratif".
+"""Demo content for the projects showcase: the index page and its projects.
 
-The texts are in demo/projects/ (docs/demo-content.md). The structures and
-fields come from the working group's sources; figures, steps and testimonies
-are invented, and no person is named.
+The texts are in demo/projects/ (docs/demo-content.md). Each project says where
+it comes from (`provenance`): either a summary of a source document (structure
+and subject only, the document named) or a fictional structure, "(fictif)" in
+its name, whose figures, steps and testimonies are invented. No person is named.
 """
 
 from core import geo
@@ -27,6 +27,8 @@ def ensure_domain_intros(intros):
 def ensure_project(index, slug, data, sheets):
     where = f"projects/pages/{slug}.toml"
     themes, roles = data.pop("themes"), data.pop("partner_roles")
+    # The source's own line, for tests/projects/test_demo_provenance.py only.
+    data.pop("seed_excerpt", None), data.pop("seed_structure", None)
     # Sheets of the resources demo, when it has run.
     wanted_sheets = [sheets[s] for s in data.pop("related_sheets") if s in sheets]
     fields = {"end_year": None, **model_fields(ProjectPage, data, where)}

@@ -47,7 +47,8 @@ def ensure_settings(site, pages, contact):
     data = read("core/settings.toml")
     settings = PortalSettings.for_site(site)
     for name, slug in data.pop("pages").items():
-        setattr(settings, name, pages[slug])
+        if slug in pages:  # the others belong to a later demo (about/ links its own)
+            setattr(settings, name, pages[slug])
     for name, value in model_fields(PortalSettings, data, "core/settings.toml").items():
         setattr(settings, name, value)
     settings.contact_page = contact

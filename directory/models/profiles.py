@@ -146,6 +146,8 @@ class PartnerProfile(index.Indexed, ClusterableModel):
     consent_health_at = models.DateTimeField(_("Date du consentement santé"), null=True, blank=True)
     consent_news = models.BooleanField(_("Accepte de recevoir des nouvelles"), default=False)
     consent_news_at = models.DateTimeField(_("Date du consentement nouvelles"), null=True, blank=True)
+    charter_read = models.BooleanField(_("A lu la charte du partenariat"), default=False)
+    charter_read_at = models.DateTimeField(_("Charte lue le"), null=True, blank=True)
     consent_text_version = models.CharField(_("Version du texte de consentement"), max_length=20, blank=True)
 
     # Workflow

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tools",
     "projects",
     "directory",
+    "about",
     "search",
     "editorial",
     "agenda",

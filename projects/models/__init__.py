@@ -1,4 +1,12 @@
-from .pages import ProjectIndexPage, ProjectPage, ProjectPageTag, ProjectPartnerRole, ProjectRelatedSheet, ProjectStatus
+from .pages import (
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPageTag,
+    ProjectPartnerRole,
+    ProjectProvenance,
+    ProjectRelatedSheet,
+    ProjectStatus,
+)
 from .proposals import ProjectProposal
 
 __all__ = [
@@ -6,6 +14,7 @@ __all__ = [
     "ProjectPage",
     "ProjectPageTag",
     "ProjectPartnerRole",
+    "ProjectProvenance",
     "ProjectProposal",
     "ProjectRelatedSheet",
     "ProjectStatus",

@@ -29,6 +29,13 @@ class ProjectStatus(models.TextChoices):
     DONE = "termine", _("Terminé")
 
 
+class ProjectProvenance(models.TextChoices):
+    """Where a demonstration project comes from (docs/demo-content.md)."""
+
+    SOURCES = "sources", _("D'après les documents sources")
+    FICTIONAL = "fictif", _("Fictif")
+
+
 class ProjectPageTag(TaggedItemBase):
     """Themes of a project, on taggit's default Tag model (shared with tool sheets)."""
 
@@ -99,6 +106,24 @@ class ProjectPage(Page):
         help_text=_("Cochez pour un projet de démonstration : un bandeau prévient que les chiffres sont inventés."),
     )
 
+    provenance = models.CharField(
+        _("Provenance"),
+        max_length=10,
+        choices=ProjectProvenance.choices,
+        blank=True,
+        help_text=_(
+            "Pour un projet de démonstration : « d'après les documents sources » (seuls la structure et le sujet "
+            "viennent du document cité) ou « fictif » (structure inventée, signalée par « (fictif) » dans son nom). "
+            "Laissez vide pour un projet réel décrit par son équipe."
+        ),
+    )
+    provenance_source = models.CharField(
+        _("Document source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Le document d'où viennent la structure et le sujet : titre, auteur ou organisme, date."),
+    )
+
     structure_name = models.CharField(_("Structure porteuse"), max_length=160)
     structure_type = models.CharField(
         _("Type de structure"), max_length=20, choices=StructureType.choices, default=StructureType.CH
@@ -145,6 +170,7 @@ class ProjectPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("is_illustrative"),
+        MultiFieldPanel([FieldPanel("provenance"), FieldPanel("provenance_source")], heading=_("Provenance")),
         FieldPanel("body"),
     ]
     description_panels = [
@@ -204,6 +230,8 @@ class ProjectPage(Page):
 
     def clean(self):
         super().clean()
+        if self.provenance == ProjectProvenance.SOURCES and not self.provenance_source.strip():
+            raise ValidationError({"provenance_source": gettext("Citez le document d'où vient ce projet.")})
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": gettext("L'année de fin ne peut pas précéder l'année de début.")})
 

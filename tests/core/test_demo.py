@@ -28,7 +28,18 @@ def demo_site(loaded_demo, db):
 
 def snapshot():
     """Row counts of every portal model, plus pages and revisions."""
-    portal_apps = {"core", "home", "resources", "tools", "projects", "directory", "search", "editorial", "taggit"}
+    portal_apps = {
+        "core",
+        "home",
+        "resources",
+        "tools",
+        "projects",
+        "directory",
+        "about",
+        "search",
+        "editorial",
+        "taggit",
+    }
     counts = {
         model._meta.label: model.objects.count()
         for config in apps.get_app_configs()

@@ -110,7 +110,7 @@ def test_every_demo_file_parses_and_every_page_body_converts():
     """A light check of all the files (the whole demo loads in test_demo.py)."""
     root = settings.BASE_DIR / "demo"
     files = sorted(root.rglob("*.toml"))
-    assert len(files) > 60
+    assert len(files) > 50
     for file in files:
         assert read(str(file.relative_to(root)))
     block = StandardPage._meta.get_field("body").stream_block
@@ -126,15 +126,15 @@ def test_fixing_a_sentence_in_a_file_republishes_that_page_only(tmp_path, monkey
     monkeypatch.setattr(demo_data, "data_dir", lambda: tmp_path / "demo")
     pages = ensure_about_and_legal(home_page)
     revisions = {slug: Revision.objects.for_instance(page).count() for slug, page in pages.items()}
-    legal = tmp_path / "demo" / "home" / "pages" / "mentions-legales.toml"
-    text = legal.read_text()
-    assert "à compléter lors du déploiement" in text
-    legal.write_text(text.replace("à compléter lors du déploiement", "Hébergeur Exemple, 1 rue de la Paix"))
+    privacy = tmp_path / "demo" / "home" / "pages" / "donnees-personnelles.toml"
+    text = privacy.read_text()
+    assert "aucun cookie de mesure d'audience" in text
+    privacy.write_text(text.replace("aucun cookie de mesure d'audience", "aucun traceur publicitaire"))
 
     pages = ensure_about_and_legal(home_page)
 
-    page = StandardPage.objects.get(pk=pages["mentions-legales"].pk)
-    assert "Hébergeur Exemple, 1 rue de la Paix" in str(page.body)
-    assert "à compléter lors du déploiement" not in str(page.body)
+    page = StandardPage.objects.get(pk=pages["donnees-personnelles"].pk)
+    assert "aucun traceur publicitaire" in str(page.body)
+    assert "aucun cookie de mesure d'audience" not in str(page.body)
     after = {slug: Revision.objects.for_instance(page).count() for slug, page in pages.items()}
-    assert after == {**revisions, "mentions-legales": revisions["mentions-legales"] + 1}
+    assert after == {**revisions, "donnees-personnelles": revisions["donnees-personnelles"] + 1}

@@ -54,6 +54,7 @@ def test_the_export_holds_everything_and_only_non_spam_requests(make_profile):
         "consentement_annuaire": listed.isoformat(),
         "consentement_sante": listed.isoformat(),
         "consentement_nouvelles": news.isoformat(),
+        "charte_lue_le": None,
         "version_texte_consentement": profile.consent_text_version,
         "inscrit_le": profile.created_at.isoformat(),
         "demandes_de_contact": [

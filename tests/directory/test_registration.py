@@ -42,6 +42,7 @@ def registration_data(client, **overrides):
         "email": EMAIL,
         "phone": PHONE,
         "consent_listing": "on",
+        "charter_read": "on",
         TIMESTAMP_FIELD: form_token(client, "/annuaire/inscription/"),
         HONEYPOT_FIELD: "",
     }

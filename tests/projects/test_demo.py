@@ -1,5 +1,5 @@
-"""The projects demo: 40+ illustrative projects spread over domains,
-statuses, degrees, scales and Occitanie's departments; idempotent."""
+"""The projects demo: projects spread over domains, statuses, degrees, scales
+and Occitanie's departments, each saying where it comes from; idempotent."""
 
 from collections import Counter
 
@@ -23,8 +23,8 @@ def test_demo_loads_twice_without_changing_anything(site, home_page):
     index = ProjectIndexPage.objects.get()
     assert index.slug == "projets" and index.show_in_menus and index.get_parent().pk == home_page.pk
     projects = ProjectPage.objects.live()
-    assert projects.count() >= 40
-    assert all(p.is_illustrative for p in projects)
+    assert projects.count() >= 25
+    assert all(p.provenance in {"sources", "fictif"} for p in projects)
     assert {p.domain.slug for p in projects} == {
         "soins",
         "organisation-des-soins",

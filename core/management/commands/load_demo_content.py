@@ -25,6 +25,7 @@ DEMO_MODULES = [
     "resources.demo",
     "projects.demo",
     "directory.demo",
+    "about.demo",
     "tools.demo",
     "search.demo",
     "agenda.demo",
