@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tools",
     "projects",
     "directory",
+    "participation",
     "search",
     "editorial",
     # Wagtail.
