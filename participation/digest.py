@@ -44,16 +44,12 @@ def open_calls(today=None):
     return [(call, call.domain.slug if call.domain_id else "", call.department_codes) for call in calls]
 
 
-def _batch(subscriptions, calls, page, now):
+def _batch(subscriptions, calls, page, now, listing_url, alerts_url):
     """Store and queue one batch; returns the number of emails queued."""
     from core.models.outbox import OutgoingEmail
 
-    from .tasks import send_email_batch
-
     ids = [s.pk for s in subscriptions]
     delivered = set(DigestDelivery.objects.filter(subscription_id__in=ids).values_list("subscription_id", "call_id"))
-    listing_url = link_for_email(page, "index_route")
-    alerts_url = link_for_email(page, "alerts_route")
     outgoing, picked = [], []
     for subscription in subscriptions:
         chosen = [
@@ -85,8 +81,15 @@ def _batch(subscriptions, calls, page, now):
         )
         Subscription.objects.filter(pk__in=[s.pk for s, _calls in picked]).update(last_sent_at=now)
         email_ids = [e.pk for e in created]
-        transaction.on_commit(lambda: send_email_batch.enqueue(email_ids))
+        transaction.on_commit(lambda: enqueue_batch(email_ids))
     return len(created)
+
+
+def enqueue_batch(email_ids):
+    """One task for the whole batch, run by the email worker."""
+    from .tasks import send_email_batch
+
+    send_email_batch.enqueue(email_ids)
 
 
 def send_digests(now=None, batch_size=BATCH_SIZE):
@@ -96,6 +99,8 @@ def send_digests(now=None, batch_size=BATCH_SIZE):
     if not calls:
         return 0, 0
     page = ParticipationPage.objects.live().first()
+    listing_url = link_for_email(page, "index_route")
+    alerts_url = link_for_email(page, "alerts_route")
     queued = batches = 0
     last_pk = 0
     due = due_subscriptions(now).order_by("pk")
@@ -104,6 +109,6 @@ def send_digests(now=None, batch_size=BATCH_SIZE):
         if not subscriptions:
             break
         last_pk = subscriptions[-1].pk
-        queued += _batch(subscriptions, calls, page, now)
+        queued += _batch(subscriptions, calls, page, now, listing_url, alerts_url)
         batches += 1
     return queued, batches

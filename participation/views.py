@@ -150,7 +150,9 @@ def _open_call(pk):
 
 def call_detail(page, request, pk):
     call = _open_call(pk)
-    answers = list(call.answers.exclude(status=Answer.Status.SPAM).only("status", "forwarded_at", "responded_at"))
+    answers = list(
+        call.answers.exclude(status=Answer.Status.SPAM).only("call_id", "status", "forwarded_at", "responded_at")
+    )
     call._prefetched_objects_cache["answers"] = answers  # noqa: SLF001 (indicators read it)
     context = {"call": call, "answer_count": len(answers), "median_reply_days": call.median_reply_days()}
     return _render(request, page, "call.html", context, title=call.title)
