@@ -25,6 +25,7 @@ DEMO_MODULES = [
     "resources.demo",
     "projects.demo",
     "directory.demo",
+    "participation.demo",
     "tools.demo",
     "search.demo",
     # Last: demo users per role, and pages left in review at each step.
