@@ -35,6 +35,7 @@ def _call(data, now):
         closed_at=now - timedelta(days=3) if closed else None,
     )
     CallDepartment.objects.bulk_create([CallDepartment(call=call, code=code) for code in data["departments"]])
+    call.sync_search_index()
     return call
 
 

@@ -108,6 +108,7 @@ class CallForm(forms.ModelForm):
         current = set(call.department_codes) if call.pk else set()
         call.departments.exclude(code__in=wanted).delete()
         CallDepartment.objects.bulk_create([CallDepartment(call=call, code=c) for c in sorted(wanted - current)])
+        call.sync_search_index()
         return call
 
 

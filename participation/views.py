@@ -287,6 +287,7 @@ def manage_call(page, request, token):
         call.status = Call.Status.FILLED if action == "pourvu" else Call.Status.CLOSED
         call.closed_at = timezone.now()
         call.save(update_fields=["status", "closed_at", "updated_at"])
+        call.sync_search_index()
         editable = False
         notice = (
             gettext("C'est noté : l'appel est pourvu et n'est plus affiché.")

@@ -211,6 +211,7 @@ def moderate_view(request, pk, approve):
         call.published_at = timezone.now()
         call.refusal_reason = ""
         call.save(update_fields=["status", "published_at", "refusal_reason", "updated_at"])
+        call.sync_search_index()
         log(instance=call, action="participation.publish", user=user)
         manage_url = link_for_email(page, "index_route") if page is None else _absolute_manage(page, call)
         emails.call_published(call, link_for_email(page, "call_route", call.pk), manage_url)

@@ -151,6 +151,18 @@ class Call(index.Indexed, models.Model):
     def get_indexed_objects(cls):
         return cls.objects.open()
 
+    def sync_search_index(self):
+        """Add the call to every backend while open, remove it otherwise (the
+        site search also filters on `open()` at query time: an expired call
+        is never a result, even before this runs)."""
+        from wagtail.search.backends import get_search_backends
+
+        for backend in get_search_backends():
+            if self.is_open:
+                backend.add(self)
+            else:
+                backend.delete(self)
+
     # --- indicators -------------------------------------------------------------
     def reply_delays(self):
         """Delays between an answer reaching the structure and its reply."""
