@@ -9,11 +9,17 @@ share (ContactRequest.anonymise, purge_project_proposals).
 
 from django.apps import apps as django_apps
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.search.backends import get_search_backends
 
 from core.privacy import erase_emails
 
 from .models import ContactRequest, ExperienceTheme, PartnerProfile
+
+# Sent by erase_profile inside its transaction, before the profile row goes:
+# other apps erase what they hold about the partner (participation's answers
+# and alert subscriptions, with their emails).
+profile_erasing = Signal()
 
 
 def profile_data(profile):
@@ -97,6 +103,7 @@ def erase_profile(profile, notify_structures=False):
         if pending:
             _tell_structures(pending)
         ContactRequest.objects.filter(pk__in=[r.pk for r in requests]).delete()
+        profile_erasing.send(sender=PartnerProfile, profile=profile)
         erase_emails(email_ids)
         profile.delete()
         delete_orphan_themes(theme_ids)

@@ -13,6 +13,13 @@ PERMISSIONS = [
     ("directory", "partnerprofile", "view_private_data"),
     ("directory", "contactrequest", "view_contactrequest"),
     ("directory", "contactrequest", "change_contactrequest"),
+    # The same group moderates the calls for participation.
+    ("participation", "call", "view_call"),
+    ("participation", "call", "change_call"),
+    ("participation", "call", "delete_call"),
+    ("participation", "answer", "view_answer"),
+    ("participation", "subscription", "view_subscription"),
+    ("participation", "subscription", "delete_subscription"),
 ]
 
 

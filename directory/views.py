@@ -32,6 +32,7 @@ from .forms import (
 )
 from .models import ContactRequest, Language, PartnerProfile, ProfileLanguage, ProfileRole, TaggedExperienceTheme
 from .privacy import erase_profile, profile_data
+from .queries import contact_reply_share
 
 SESSION_KEY = "directory_profile"
 
@@ -196,6 +197,7 @@ def directory_index(page, request):
     if context["page_obj"].number > 1:
         carried.append((PAGE_PARAM, context["page_obj"].number))
     context["listing_query"] = urlencode(carried)
+    context["reply_share"] = contact_reply_share()
     return _render(request, page, "directory_page.html", context)
 
 

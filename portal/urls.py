@@ -39,6 +39,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("", include("participation.urls")),
     path("couleurs.css", core_views.site_colours, name="site_colours"),
 ]
 

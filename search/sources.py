@@ -73,6 +73,18 @@ OBJECT_SOURCES = (
         type_key="partenaire",
     ),
     ObjectSource(
+        model_label="participation.Call",
+        title_field="title",
+        excerpt_fields=("project",),
+        route_page_label="participation.ParticipationPage",
+        route_name="call_route",
+        route_args=lambda obj: [obj.pk],
+        # At query time: a call past its deadline or closed is never a result.
+        visible_filter=lambda objects: objects.open(),
+        type_label=_("Appel à participation"),
+        type_key="appel",
+    ),
+    ObjectSource(
         model_label="resources.GlossaryTerm",
         title_field="term",
         excerpt_fields=("short_definition", "definition"),

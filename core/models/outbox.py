@@ -47,6 +47,12 @@ class OutgoingEmail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("Tentatives"), default=0)
     next_attempt_at = models.DateTimeField(_("Prochaine tentative"), default=timezone.now, db_index=True)
     last_error = models.CharField(_("Dernière erreur"), max_length=300, blank=True)
+    headers = models.JSONField(
+        _("En-têtes"),
+        default=dict,
+        blank=True,
+        help_text=_("En-têtes ajoutés au message (désinscription en un clic, identifiant du message)."),
+    )
     created_at = models.DateTimeField(_("Créé le"), auto_now_add=True)
     sent_at = models.DateTimeField(_("Envoyé le"), null=True, blank=True)
 
@@ -88,6 +94,7 @@ class OutgoingEmail(models.Model):
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=self.recipients,
             reply_to=[self.reply_to] if self.reply_to else None,
+            headers=self.headers or None,
         )
         try:
             message.send(fail_silently=False)
@@ -106,12 +113,15 @@ class OutgoingEmail(models.Model):
         return True
 
 
-def queue_email(*, to, subject, body, purpose, reply_to="", send_now=True):
+def queue_email(*, to, subject, body, purpose, reply_to="", send_now=True, headers=None):
     """Store an email, then, once the transaction commits, queue the task that
-    sends it (on the "email" task backend: a worker, never the request)."""
+    sends it (on the "email" task backend: a worker, never the request).
+    `headers` (a dict, e.g. List-Unsubscribe) are stored with it and sent."""
     if isinstance(to, (list, tuple)):
         to = ", ".join(to)
-    email = OutgoingEmail.objects.create(to=to, subject=subject[:200], body=body, purpose=purpose, reply_to=reply_to)
+    email = OutgoingEmail.objects.create(
+        to=to, subject=subject[:200], body=body, purpose=purpose, reply_to=reply_to, headers=headers or {}
+    )
     if send_now:
         transaction.on_commit(lambda: enqueue_sending(email.pk))
     return email

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "projects",
     "directory",
     "about",
+    "participation",
     "search",
     "editorial",
     "agenda",

@@ -26,6 +26,7 @@ DEMO_MODULES = [
     "projects.demo",
     "directory.demo",
     "about.demo",
+    "participation.demo",
     "tools.demo",
     "search.demo",
     "agenda.demo",
