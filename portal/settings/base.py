@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "resources",
     "tools",
     "projects",
+    "accompaniment",
     "directory",
     "search",
     "editorial",
@@ -413,6 +414,8 @@ PORTAL_TRUSTED_PROXIES = env("PORTAL_TRUSTED_PROXIES", "")
 PORTAL_EMAIL_MAX_ATTEMPTS = int(env("PORTAL_EMAIL_MAX_ATTEMPTS", "8"))
 # Days a sent email keeps its body in the outbox (`purge_outbox`, daily).
 PORTAL_OUTBOX_RETENTION_DAYS = int(env("PORTAL_OUTBOX_RETENTION_DAYS", "30"))
+# Calls for projects: applicants' personal data is erased this many days after the application (purge_applications).
+ACCOMPANIMENT_RETENTION_DAYS = int(env("ACCOMPANIMENT_RETENTION_DAYS", "365"))
 # Days a partner's "Gérer mon profil" link stays valid (single use).
 DIRECTORY_MANAGE_LINK_DAYS = int(env("DIRECTORY_MANAGE_LINK_DAYS", "7"))
 

@@ -1,7 +1,11 @@
+from .accompaniment import MethodStep, ProjectAccompanimentStep, StepStatus
 from .pages import ProjectIndexPage, ProjectPage, ProjectPageTag, ProjectPartnerRole, ProjectRelatedSheet, ProjectStatus
 from .proposals import ProjectProposal
 
 __all__ = [
+    "MethodStep",
+    "ProjectAccompanimentStep",
+    "StepStatus",
     "ProjectIndexPage",
     "ProjectPage",
     "ProjectPageTag",
