@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accompaniment.models import Application, ApplicationReview, CallForProjectsIndexPage, CallForProjectsPage
 from core.factories import PageFactory, first_or_create
+from core.models import Domain
 from home.factories import HomePageFactory
 from home.models import HomePage
 
@@ -50,6 +51,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     structure_name = "CH de Valfleuri (fictif)"
     structure_type = "ch"
     department_code = "31"
+    domain = factory.LazyFunction(lambda: Domain.objects.order_by("pk").first())
     project_title = factory.Sequence(lambda n: f"Projet candidat {n}")
     summary = "Associer des patients partenaires à l'accueil du service."
     engagement_degree = "collaboration"

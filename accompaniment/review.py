@@ -18,6 +18,7 @@ from accompaniment.models import Application, ApplicationReview, ApplicationStat
 from accompaniment.models.applications import DECISIONS, OPINION_FOR_DECISION, TRANSITIONS
 from core.emails import render_email
 from core.links import page_url
+from core.models import Domain
 from core.models.outbox import queue_email
 from editorial import rules
 from editorial.roles import COPILOT_GROUPS
@@ -97,7 +98,8 @@ def draft_project(application):
         title=application.project_title,
         slug=f"{slugify(application.project_title)[:60].strip('-') or 'projet'}-candidature-{application.pk}",
         summary=summary[:252] + "…" if len(summary) > 255 else summary,
-        domain=application.domain,
+        # The form requires a domain; it is null only if an administrator deleted it since.
+        domain=application.domain or Domain.objects.first(),
         structure_name=application.structure_name,
         structure_type=application.structure_type,
         department_code=application.department_code,
