@@ -83,9 +83,7 @@ def ensure_steps(entries, calls, today):
         project = ProjectPage.objects.filter(slug=entry["project"]).first()
         if project is None:  # the projects demo did not run
             continue
-        wanted = [
-            (step, status, _month(today, months), note) for step, status, months, note in entry["steps"]
-        ]
+        wanted = [(step, status, _month(today, months), note) for step, status, months, note in entry["steps"]]
         current = [(s.step, s.status, s.date, s.note) for s in project.accompaniment_steps.all()]
         call = calls[entry["call"]]
         if current == wanted and project.call_id == call.pk:
@@ -119,6 +117,3 @@ def load(command):
     )
     ensure_fictional_applications(previous)
     ensure_steps(data["steps"], {"last_year": previous, "current": current}, today)
-
-
-

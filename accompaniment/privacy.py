@@ -62,7 +62,9 @@ def purge(now=None, days=None):
     spam after SPAM_DAYS. Returns (erased, spam deleted)."""
     now = now or timezone.now()
     days = settings.ACCOMPANIMENT_RETENTION_DAYS if days is None else days
-    old = Application.objects.filter(created_at__lt=now - timedelta(days=days), is_spam=False, personal_data_erased_at=None)
+    old = Application.objects.filter(
+        created_at__lt=now - timedelta(days=days), is_spam=False, personal_data_erased_at=None
+    )
     erased = erase_applications(old, now=now)
     spam = Application.objects.filter(created_at__lt=now - timedelta(days=SPAM_DAYS), is_spam=True)
     spam_ids = list(spam.values_list("pk", flat=True))

@@ -27,9 +27,7 @@ from editorial.roles import COPILOT_GROUPS
 def copilot_members(user_ids):
     """{co-pilot group name: ids among `user_ids` who belong to it}."""
     members = {name: set() for name in COPILOT_GROUPS}
-    for name, user_id in Group.objects.filter(name__in=COPILOT_GROUPS, user__in=user_ids).values_list(
-        "name", "user"
-    ):
+    for name, user_id in Group.objects.filter(name__in=COPILOT_GROUPS, user__in=user_ids).values_list("name", "user"):
         members[name].add(user_id)
     return members
 
@@ -48,7 +46,9 @@ def review_refusal(application, user):
     if not any(copilot_members([user.pk]).values()):
         return gettext("Seuls les co-pilotes usagers et professionnels donnent un avis sur les candidatures.")
     if ApplicationReview.objects.filter(application=application, reviewer=user).exists():
-        return gettext("Vous avez déjà donné votre avis sur cette candidature : la seconde relecture revient à une autre personne.")
+        return gettext(
+            "Vous avez déjà donné votre avis sur cette candidature : la seconde relecture revient à une autre personne."
+        )
     return None
 
 

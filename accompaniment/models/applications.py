@@ -63,9 +63,7 @@ class Application(models.Model):
     project_title = models.CharField(_("Titre du projet"), max_length=160)
     summary = models.TextField(_("Résumé du projet"), max_length=3000)
     domain = models.ForeignKey("core.Domain", verbose_name=_("Domaine"), null=True, on_delete=models.SET_NULL)
-    engagement_degree = models.CharField(
-        _("Degré d'engagement visé"), max_length=20, choices=EngagementDegree.choices
-    )
+    engagement_degree = models.CharField(_("Degré d'engagement visé"), max_length=20, choices=EngagementDegree.choices)
     engagement_scale = models.CharField(_("Niveau visé"), max_length=10, choices=EngagementScale.choices)
     needs = models.TextField(_("Besoins d'accompagnement"), max_length=3000)
 

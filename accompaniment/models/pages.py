@@ -56,9 +56,7 @@ class CallForProjectsIndexPage(IntroMixin, Page):
             .child_of(self)
             .annotate(
                 received_count=Count("applications", filter=counted),
-                eligible_count=Count(
-                    "applications", filter=counted & Q(applications__status__in=ELIGIBLE_STATUSES)
-                ),
+                eligible_count=Count("applications", filter=counted & Q(applications__status__in=ELIGIBLE_STATUSES)),
                 retained_count=Count(
                     "applications", filter=counted & Q(applications__status=ApplicationStatus.RETAINED)
                 ),
@@ -94,7 +92,9 @@ class CallForProjectsPage(IntroMixin, Page):
         help_text=_("Sessions de formation-action, réunions d'accompagnement, communauté de pratique…"),
     )
     criteria = RichTextField(_("Critères de sélection"), features=RICH_FEATURES, blank=True)
-    opens_on = models.DateField(_("Date d'ouverture"), help_text=_("Le formulaire s'ouvre ce jour-là (heure de Paris)."))
+    opens_on = models.DateField(
+        _("Date d'ouverture"), help_text=_("Le formulaire s'ouvre ce jour-là (heure de Paris).")
+    )
     closes_on = models.DateField(
         _("Date de clôture"), help_text=_("Dernier jour pour candidater : le formulaire ferme le lendemain à minuit.")
     )

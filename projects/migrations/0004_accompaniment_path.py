@@ -6,40 +6,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accompaniment', '0001_initial'),
-        ('projects', '0003_shared_models_in_core'),
+        ("accompaniment", "0001_initial"),
+        ("projects", "0003_shared_models_in_core"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='projectpage',
-            name='call',
-            field=models.ForeignKey(blank=True, help_text="L'appel à projets par lequel l'équipe est accompagnée, s'il y en a un.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='projects', to='accompaniment.callforprojectspage', verbose_name='Appel à projets'),
+            model_name="projectpage",
+            name="call",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="L'appel à projets par lequel l'équipe est accompagnée, s'il y en a un.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="projects",
+                to="accompaniment.callforprojectspage",
+                verbose_name="Appel à projets",
+            ),
         ),
         migrations.AddField(
-            model_name='projectpage',
-            name='step_reached',
-            field=models.CharField(blank=True, choices=[('diagnostic', '1. Présentation du projet, analyse du contexte et des besoins'), ('strategie', '2. Formalisation de la stratégie : objectifs et grands axes'), ('plan-actions', "3. Écriture du plan d'actions"), ('partenaires', '4. Arrivée des patients partenaires et mise en place du partenariat'), ('evaluation', "5. Choix des critères d'évaluation du partenariat"), ('bilan', "6. Bilan de l'accompagnement")], editable=False, max_length=20, verbose_name='Étape atteinte'),
+            model_name="projectpage",
+            name="step_reached",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("diagnostic", "1. Présentation du projet, analyse du contexte et des besoins"),
+                    ("strategie", "2. Formalisation de la stratégie : objectifs et grands axes"),
+                    ("plan-actions", "3. Écriture du plan d'actions"),
+                    ("partenaires", "4. Arrivée des patients partenaires et mise en place du partenariat"),
+                    ("evaluation", "5. Choix des critères d'évaluation du partenariat"),
+                    ("bilan", "6. Bilan de l'accompagnement"),
+                ],
+                editable=False,
+                max_length=20,
+                verbose_name="Étape atteinte",
+            ),
         ),
         migrations.CreateModel(
-            name='ProjectAccompanimentStep',
+            name="ProjectAccompanimentStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('step', models.CharField(choices=[('diagnostic', '1. Présentation du projet, analyse du contexte et des besoins'), ('strategie', '2. Formalisation de la stratégie : objectifs et grands axes'), ('plan-actions', "3. Écriture du plan d'actions"), ('partenaires', '4. Arrivée des patients partenaires et mise en place du partenariat'), ('evaluation', "5. Choix des critères d'évaluation du partenariat"), ('bilan', "6. Bilan de l'accompagnement")], max_length=20, verbose_name='Étape')),
-                ('status', models.CharField(choices=[('prevue', 'Prévue'), ('en-cours', 'En cours'), ('faite', 'Faite')], default='prevue', max_length=10, verbose_name='Avancement')),
-                ('date', models.DateField(blank=True, help_text="Prévue, de début ou de fin selon l'avancement.", null=True, verbose_name='Date')),
-                ('note', models.CharField(blank=True, help_text='Une ou deux phrases affichées sur la page du projet. Aucun nom, aucune donnée de santé.', max_length=280, verbose_name='Note publique')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='accompaniment_steps', to='projects.projectpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "step",
+                    models.CharField(
+                        choices=[
+                            ("diagnostic", "1. Présentation du projet, analyse du contexte et des besoins"),
+                            ("strategie", "2. Formalisation de la stratégie : objectifs et grands axes"),
+                            ("plan-actions", "3. Écriture du plan d'actions"),
+                            ("partenaires", "4. Arrivée des patients partenaires et mise en place du partenariat"),
+                            ("evaluation", "5. Choix des critères d'évaluation du partenariat"),
+                            ("bilan", "6. Bilan de l'accompagnement"),
+                        ],
+                        max_length=20,
+                        verbose_name="Étape",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("prevue", "Prévue"), ("en-cours", "En cours"), ("faite", "Faite")],
+                        default="prevue",
+                        max_length=10,
+                        verbose_name="Avancement",
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Prévue, de début ou de fin selon l'avancement.",
+                        null=True,
+                        verbose_name="Date",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True,
+                        help_text="Une ou deux phrases affichées sur la page du projet. Aucun nom, aucune donnée de santé.",
+                        max_length=280,
+                        verbose_name="Note publique",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="accompaniment_steps",
+                        to="projects.projectpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "étape de l'accompagnement",
-                'verbose_name_plural': "étapes de l'accompagnement",
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('page', 'step'), name='projects_unique_step_per_page')],
+                "verbose_name": "étape de l'accompagnement",
+                "verbose_name_plural": "étapes de l'accompagnement",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("page", "step"), name="projects_unique_step_per_page")],
             },
         ),
     ]

@@ -270,7 +270,9 @@ class ProjectPage(Page):
         context["roles"] = list(self.partner_roles.all())
         context["themes"] = list(self.tags.all())
         context["related_sheets"] = self.related_sheet_pages()
-        context["accompaniment_steps"] = sorted(self.accompaniment_steps.all(), key=lambda s: STEP_ORDER.get(s.step, 99))
+        context["accompaniment_steps"] = sorted(
+            self.accompaniment_steps.all(), key=lambda s: STEP_ORDER.get(s.step, 99)
+        )
         return context
 
     def related_sheet_pages(self):

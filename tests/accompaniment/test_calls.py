@@ -63,7 +63,9 @@ def test_open_call_stores_the_application_and_acknowledges_it(client, open_call,
     ]
     ack = OutgoingEmail.objects.get(purpose="accompaniment-ack")
     assert ack.status == OutgoingEmail.Status.SENT and ack.to == "alex@example.org"
-    assert "http://testserver/appels-a-projets/appel-ouvert/" in ack.body or "/appels-a-projets/appel-ouvert/" in ack.body
+    assert (
+        "http://testserver/appels-a-projets/appel-ouvert/" in ack.body or "/appels-a-projets/appel-ouvert/" in ack.body
+    )
     assert [m.to for m in mail.outbox] == [["alex@example.org"]]
     # The applicant's name and address never reach public HTML.
     assert "alex@example.org" not in client.get(url).content.decode()
@@ -81,7 +83,9 @@ def test_invalid_application_gives_french_errors_and_keeps_what_was_typed(client
     assert "Cochez cette case pour que nous puissions instruire" in html
     assert "Indiquez le rôle de ce membre" in html
     assert 'value="pas-une-adresse"' in html and "Revoir l&#x27;accueil avec des personnes" in html
-    assert 'aria-describedby="id_member_1_role-erreur"' in html or re.search(r'id_member_1_role[^>]*aria-describedby', html)
+    assert 'aria-describedby="id_member_1_role-erreur"' in html or re.search(
+        r"id_member_1_role[^>]*aria-describedby", html
+    )
     assert not Application.objects.exists() and not OutgoingEmail.objects.exists()
 
 
@@ -163,7 +167,9 @@ def test_index_query_count_is_the_same_at_two_sizes(client, calls_index, open_ca
     client.get(calls_index.url)
     _response, small = count_queries(client, calls_index.url)
     for _ in range(4):
-        call = CallForProjectsPageFactory(parent=calls_index, closes_on=timezone.localdate() - datetime.timedelta(days=1))
+        call = CallForProjectsPageFactory(
+            parent=calls_index, closes_on=timezone.localdate() - datetime.timedelta(days=1)
+        )
         add_applications(call, 8)
     add_applications(closed_call, 30, start=3)
     client.get(calls_index.url)

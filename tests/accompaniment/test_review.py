@@ -4,6 +4,7 @@ cross-review rule of editorial.rules), the email to the applicant and the
 draft project of a retained application."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 
 from accompaniment.factories import ApplicationFactory, ApplicationReviewFactory
@@ -169,7 +170,7 @@ def test_admin_decision_is_refused_without_two_groups_then_accepted(
 @pytest.mark.django_db
 def test_people_outside_the_working_group_do_not_see_applications(client, application):
     outsider = UserFactory(groups=[])
-    outsider.user_permissions.add(*__import__("django.contrib.auth.models", fromlist=["Permission"]).Permission.objects.filter(codename="access_admin"))
+    outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(outsider)
     response = client.get("/admin/applications/")
     assert response.status_code in (302, 403)

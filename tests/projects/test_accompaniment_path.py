@@ -30,7 +30,9 @@ def test_step_reached_is_the_furthest_started_step():
 
 @pytest.mark.django_db
 def test_project_page_shows_the_steps_in_order_with_their_status_in_words(client, project_factory, home_page):
-    call = CallForProjectsPageFactory(parent=CallForProjectsIndexPageFactory(parent=home_page), title="Appel 2026 (fictif)")
+    call = CallForProjectsPageFactory(
+        parent=CallForProjectsIndexPageFactory(parent=home_page), title="Appel 2026 (fictif)"
+    )
     project = project_factory(title="Projet suivi")
     project.call = call
     project = with_steps(
