@@ -31,6 +31,7 @@ class ApplicationViewSet(ModelViewSet):
         "domain",
         "engagement_degree",
         "engagement_scale",
+        "team_summary",
         "needs",
         "contact_name",
         "contact_email",
@@ -39,6 +40,7 @@ class ApplicationViewSet(ModelViewSet):
         "decided_at",
         "is_spam",
         "project_page",
+        "reviews_summary",
     ]
 
     def get_form_class(self, for_update=False):

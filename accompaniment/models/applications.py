@@ -8,6 +8,7 @@ are shown only in the admin to the groups that review them, and are erased by
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import geo
@@ -98,6 +99,25 @@ class Application(models.Model):
     @property
     def is_decided(self):
         return self.status in DECISIONS
+
+    def _team_summary(self):
+        partner = gettext("partenaire")
+        return "; ".join(f"{m.role} ({partner})" if m.is_partner else m.role for m in self.team.all()) or "—"
+
+    _team_summary.short_description = _("Équipe (rôles)")
+    team_summary = property(_team_summary)
+
+    def _reviews_summary(self):
+        return (
+            " | ".join(
+                f"{review.reviewer} : {review.get_opinion_display()} — {review.comment}"
+                for review in self.reviews.select_related("reviewer")
+            )
+            or "—"
+        )
+
+    _reviews_summary.short_description = _("Avis des co-pilotes")
+    reviews_summary = property(_reviews_summary)
 
 
 class TeamMember(models.Model):

@@ -175,3 +175,17 @@ def test_people_outside_the_working_group_do_not_see_applications(client, applic
     response = client.get("/admin/applications/")
     assert response.status_code in (302, 403)
     assert "equipe@example.org" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_working_group_reads_an_application_with_its_team_and_opinions(client, application, patient):
+    from accompaniment.models import TeamMember
+
+    TeamMember.objects.create(application=application, role="Patiente partenaire", is_partner=True)
+    review(application, patient)
+    client.force_login(UserFactory(groups=[EDITORS]))
+    response = client.get(f"/admin/applications/inspect/{application.pk}/")
+    assert response.status_code == 200
+    html = plain(response.content)
+    assert "Patiente partenaire (partenaire)" in html and "equipe@example.org" in html
+    assert "Retenir le projet" in html
