@@ -92,12 +92,23 @@ TAXONOMY_MODELS = [
     ("resources", "competency"),
     ("tools", "barometerdimension"),
 ]
+# Applications to calls for projects: the working group checks eligibility,
+# the co-pilots give their opinions (accompaniment.review holds the rule).
+APPLICATIONS = [("accompaniment", "view_application"), ("accompaniment", "change_application")]
+REVIEWS = [("accompaniment", f"{action}_applicationreview") for action in ("add", "change", "view")]
 MODEL_PERMISSIONS = {
-    EDITORS: [("projects", "view_projectproposal")] + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
+    EDITORS: [("projects", "view_projectproposal")]
+    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS]
+    + APPLICATIONS
+    + [("accompaniment", "view_applicationreview")],
     COPILOTS_PATIENTS: [("projects", "view_projectproposal")]
-    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
+    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS]
+    + APPLICATIONS
+    + REVIEWS,
     COPILOTS_PROFESSIONALS: [("projects", "view_projectproposal")]
-    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
+    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS]
+    + APPLICATIONS
+    + REVIEWS,
 }
 # Registrations to events hold personal data: the people who run the portal
 # read them and may change their state (agenda/wagtail_hooks.py).

@@ -86,3 +86,34 @@ def review_complete(step_ids, approver_by_step, barred_ids):
         if refusal(person_id, barred_ids, others) is not None:
             return False
     return True
+
+
+def pick_approvers(step_members, reviewer_ids, barred_ids):
+    """An assignment {step: person} of distinct reviewers, one per step, that
+    `review_complete` accepts, or None when there is none.
+
+    `step_members` maps each step (for instance a co-pilot group) to the ids
+    of the people who may approve it; `reviewer_ids` are the people who gave
+    an approving review, in order; `barred_ids` may approve nothing (the
+    author, the applicant). Used where the approvals are not Wagtail task
+    states (calls for projects' applications): the same rule decides.
+    """
+    steps = list(step_members)
+    reviewers = [person for person in dict.fromkeys(reviewer_ids) if person is not None]
+
+    def assign(index, taken):
+        if index == len(steps):
+            return {}
+        step = steps[index]
+        for person in reviewers:
+            if person in taken or person in barred_ids or person not in step_members[step]:
+                continue
+            rest = assign(index + 1, taken | {person})
+            if rest is not None:
+                return {step: person, **rest}
+        return None
+
+    approvers = assign(0, frozenset())
+    if approvers is None or not review_complete(steps, approvers, barred_ids):
+        return None
+    return approvers

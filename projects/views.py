@@ -24,7 +24,7 @@ from core.models.outbox import queue_email
 from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole
 from projects import mapdata
 from projects.forms import ProjectProposalForm
-from projects.models import ProjectPage, ProjectPartnerRole, ProjectProposal, ProjectStatus
+from projects.models import MethodStep, ProjectPage, ProjectPartnerRole, ProjectProposal, ProjectStatus
 
 PROJECT_SORTS = [
     Sort("recent", _("Les plus récents"), ("-start_year", "-first_published_at", "title")),
@@ -35,6 +35,12 @@ PROJECT_SORTS = [
 def _year_options():
     this_year = datetime.date.today().year
     return [(str(y), str(y)) for y in range(this_year + 1, 1989, -1)]
+
+
+def _call_options():
+    from accompaniment.models import CallForProjectsPage
+
+    return list(CallForProjectsPage.objects.live().order_by("-opens_on").values_list("slug", "title"))
 
 
 def project_facets(include_domain=True):
@@ -71,6 +77,8 @@ def project_facets(include_domain=True):
         Facet("niveau", gettext("Niveau"), "engagement_scale", options=lambda: EngagementScale.choices),
         Facet("role", gettext("Rôle des partenaires"), "partner_roles__role", options=lambda: PartnerRole.choices),
         Facet("annee", gettext("Année de début"), "start_year", options=_year_options),
+        Facet("etape", gettext("Étape atteinte"), "step_reached", options=lambda: MethodStep.choices),
+        Facet("appel", gettext("Appel à projets"), "call__slug", options=_call_options),
     ]
     return facets
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "resources",
     "tools",
     "projects",
+    "accompaniment",
     "directory",
     "about",
     "participation",
@@ -417,6 +418,8 @@ PORTAL_TRUSTED_PROXIES = env("PORTAL_TRUSTED_PROXIES", "")
 PORTAL_EMAIL_MAX_ATTEMPTS = int(env("PORTAL_EMAIL_MAX_ATTEMPTS", "8"))
 # Days a sent email keeps its body in the outbox (`purge_outbox`, daily).
 PORTAL_OUTBOX_RETENTION_DAYS = int(env("PORTAL_OUTBOX_RETENTION_DAYS", "30"))
+# Calls for projects: applicants' personal data is erased this many days after the application (purge_applications).
+ACCOMPANIMENT_RETENTION_DAYS = int(env("ACCOMPANIMENT_RETENTION_DAYS", "365"))
 # Days a partner's "Gérer mon profil" link stays valid (single use).
 DIRECTORY_MANAGE_LINK_DAYS = int(env("DIRECTORY_MANAGE_LINK_DAYS", "7"))
 # Days after an event's end before its registrations are erased (`purge_registrations`, daily).

@@ -1,3 +1,4 @@
+from .accompaniment import MethodStep, ProjectAccompanimentStep, StepStatus
 from .pages import (
     ProjectIndexPage,
     ProjectPage,
@@ -10,6 +11,9 @@ from .pages import (
 from .proposals import ProjectProposal
 
 __all__ = [
+    "MethodStep",
+    "ProjectAccompanimentStep",
+    "StepStatus",
     "ProjectIndexPage",
     "ProjectPage",
     "ProjectPageTag",

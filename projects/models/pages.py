@@ -20,6 +20,7 @@ from core.models.mixins import IntroMixin
 from core.routing import view_route
 from core.vocabulary import EngagementDegree, EngagementScale, PartnerRole, StructureType
 from projects.blocks import ProjectStreamBlock
+from projects.models.accompaniment import STEP_ORDER, MethodStep, step_reached
 from search.text import searchable_text
 
 
@@ -153,6 +154,19 @@ class ProjectPage(Page):
 
     body = StreamField(ProjectStreamBlock(), blank=True, use_json_field=True, verbose_name=_("Contenu"))
 
+    call = models.ForeignKey(
+        "accompaniment.CallForProjectsPage",
+        verbose_name=_("Appel à projets"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+        help_text=_("L'appel à projets par lequel l'équipe est accompagnée, s'il y en a un."),
+    )
+    step_reached = models.CharField(
+        _("Étape atteinte"), max_length=20, choices=MethodStep.choices, blank=True, editable=False
+    )
+
     contact_label = models.CharField(
         _("Contact : intitulé"),
         max_length=120,
@@ -198,10 +212,21 @@ class ProjectPage(Page):
         MultiFieldPanel([FieldPanel("contact_label"), FieldPanel("contact_email")], heading=_("Contact public")),
         InlinePanel("related_sheets", label=_("Fiche outil liée"), heading=_("Fiches outils liées")),
     ]
+    accompaniment_panels = [
+        FieldPanel("call"),
+        InlinePanel(
+            "accompaniment_steps",
+            label=_("Étape"),
+            heading=_("Étapes de l'accompagnement"),
+            help_text=_("Les six étapes de la méthode ; ajoutez-les au fil du projet, dans l'ordre qui convient."),
+            max_num=len(MethodStep),
+        ),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Contenu")),
             ObjectList(description_panels, heading=_("Fiche descriptive")),
+            ObjectList(accompaniment_panels, heading=_("Accompagnement")),
             ObjectList(Page.promote_panels, heading=_("Référencement")),
             ObjectList(Page.settings_panels, heading=_("Paramètres")),
         ]
@@ -226,6 +251,7 @@ class ProjectPage(Page):
     def save(self, *args, **kwargs):
         if self.department_code and not self.region_code:
             self.region_code = geo.region_of(self.department_code)
+        self.step_reached = step_reached(self.accompaniment_steps.all())
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -272,6 +298,9 @@ class ProjectPage(Page):
         context["roles"] = list(self.partner_roles.all())
         context["themes"] = list(self.tags.all())
         context["related_sheets"] = self.related_sheet_pages()
+        context["accompaniment_steps"] = sorted(
+            self.accompaniment_steps.all(), key=lambda s: STEP_ORDER.get(s.step, 99)
+        )
         return context
 
     def related_sheet_pages(self):

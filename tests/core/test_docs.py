@@ -23,7 +23,18 @@ from wagtail.log_actions import registry as log_actions
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
-OUR_APPS = ("core", "home", "resources", "tools", "projects", "directory", "search", "editorial", "portal")
+OUR_APPS = (
+    "core",
+    "home",
+    "resources",
+    "tools",
+    "projects",
+    "accompaniment",
+    "directory",
+    "search",
+    "editorial",
+    "portal",
+)
 TOP_LEVEL = {p.name for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith(".")} - {"node_modules", "var"}
 EXTENSIONS = (".py", ".html", ".md", ".toml", ".txt", ".css", ".js", ".json", ".yaml", ".yml", ".mjs", ".cfg")
 ROOT_FILE_EXTENSIONS = (".txt", ".toml", ".yaml", ".yml", ".mjs", ".cfg")

@@ -24,6 +24,7 @@ DEMO_MODULES = [
     "home.demo",
     "resources.demo",
     "projects.demo",
+    "accompaniment.demo",
     "directory.demo",
     "about.demo",
     "participation.demo",
