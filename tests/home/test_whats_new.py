@@ -43,7 +43,7 @@ def test_the_home_shows_what_is_coming_and_open(client):
     )
     CallFactory(title="Cherche expiré", deadline=today - datetime.timedelta(days=1))
     page = plain(client.get("/").content)
-    html = page.split('<section class="whats-new"')[1].split("</section>\n</section>")[0]
+    html = page.split('<section class="whats-new"')[1].split("</div>\n</section>")[0]
     assert "À venir et ouvert en ce moment" in html
     for shown in ("Rendez-vous 0", "Appel ouvert 0", "Cherche patient 0"):
         assert shown in html
