@@ -125,3 +125,28 @@ def framework_compare(page, request):
     context = page.get_context(request)
     context.update(frameworks=frameworks, a=a, b=b, errors=errors, rows=compare_frameworks(a, b) if a and b else [])
     return TemplateResponse(request, "resources/competency_compare.html", context, status=400 if errors else 200)
+
+
+# --- PDFs ----------------------------------------------------------------------
+
+
+def page_pdf(request, page_id):
+    """The stored PDF of a live, public printable page; rendered now and
+    stored when missing (normally done on publish, resources/tasks.py)."""
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse
+    from wagtail.models import Page
+
+    from resources import pdf
+
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    if page is None or pdf.pdf_template(page) is None:
+        raise Http404
+    name = pdf.storage_name(page)
+    if not default_storage.exists(name):
+        name = pdf.store_page_pdf(page)
+    response = FileResponse(
+        default_storage.open(name), content_type="application/pdf", filename=f"{page.slug}.pdf", as_attachment=False
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    return response

@@ -1,4 +1,6 @@
+from .mixins import Origin, Reference, SourcesMixin
 from .pages import (
+    BibliographyPage,
     CharterPage,
     CompetencyFrameworkIndexPage,
     CompetencyFrameworkPage,
@@ -12,6 +14,10 @@ from .pages import (
 from .snippets import Competency, GlossaryTerm, ToolSheetCategory
 
 __all__ = [
+    "BibliographyPage",
+    "Origin",
+    "Reference",
+    "SourcesMixin",
     "CharterPage",
     "Competency",
     "CompetencyFrameworkIndexPage",
