@@ -42,6 +42,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("couleurs.css", core_views.site_colours, name="site_colours"),
     path("pdf/<int:page_id>/", resources_views.page_pdf, name="page_pdf"),
+    path("modeles/<slug:kind>.odt", resources_views.document_odt, name="document_odt"),
 ]
 
 if settings.DEBUG:

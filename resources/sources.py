@@ -67,14 +67,14 @@ def citations(request=None):
     """{reference id: [(title, url), …]} of the live, public pages and the
     published lexicon terms citing it; one query per model (plus the lexicon
     page and the site roots)."""
-    from resources.models import GlossaryTerm, LexiconPage
     from core.links import subpage_path
+    from resources.models import GlossaryTerm, LexiconPage
 
     cited = {}
     for model in source_models():
         if issubclass(model, Page):
-            objects = model.objects.live().public().only(
-                "id", "title", "url_path", "path", "depth", "source_references"
+            objects = (
+                model.objects.live().public().only("id", "title", "url_path", "path", "depth", "source_references")
             )
             rows = [(obj, obj.title, obj.get_url(request)) for obj in objects]
         elif model is GlossaryTerm:

@@ -150,3 +150,29 @@ def page_pdf(request, page_id):
     )
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+# --- Editable documents (.odt) ---------------------------------------------------
+
+
+def document_odt(request, kind):
+    """A filled OpenDocument file: `?page=<id>` of a project for the project
+    sheet, mission letter and compensation note (blank without it)."""
+    from django.http import HttpResponse, HttpResponseBadRequest
+
+    from resources import documents, odt
+    from resources.models.documents import DocumentKind
+
+    if kind not in DocumentKind.values:
+        raise Http404
+    raw = request.GET.get("page")
+    if raw is not None and not raw.isdigit():
+        return HttpResponseBadRequest("Paramètre « page » invalide : un numéro de page est attendu.")
+    try:
+        page = documents.source_page(kind, int(raw) if raw else None)
+    except LookupError:
+        raise Http404 from None
+    response = HttpResponse(documents.build(kind, page), content_type=odt.MIMETYPE)
+    name = f"{kind}-{page.slug}.odt" if page is not None else f"{kind}.odt"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -1,3 +1,4 @@
+from .documents import DocumentKind, DocumentTemplate
 from .mixins import Origin, Reference, SourcesMixin
 from .pages import (
     BibliographyPage,
@@ -14,6 +15,8 @@ from .pages import (
 from .snippets import Competency, GlossaryTerm, ToolSheetCategory
 
 __all__ = [
+    "DocumentKind",
+    "DocumentTemplate",
     "BibliographyPage",
     "Origin",
     "Reference",

@@ -21,7 +21,6 @@ from wagtail.search import index
 from core.models.mixins import IntroMixin
 from core.routing import lazy_view, view_route
 from core.vocabulary import Audience, EngagementDegree, EngagementScale
-from resources.models.mixins import SourcesMixin
 from resources.blocks import (
     CharterPrincipleBlock,
     CharterValueBlock,
@@ -29,6 +28,7 @@ from resources.blocks import (
     ReferenceBlock,
     ToolSheetStreamBlock,
 )
+from resources.models.mixins import SourcesMixin
 from search.text import searchable_text
 
 WORDS_PER_MINUTE = 200

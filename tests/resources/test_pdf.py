@@ -139,7 +139,9 @@ def test_drafts_private_and_unprintable_pages_have_no_pdf(client, index, home_pa
     assert client.get("/pdf/999999/").status_code == 404
 
 
-def test_publishing_replaces_the_stored_pdf_through_the_task_backend(index, monkeypatch, django_capture_on_commit_callbacks):
+def test_publishing_replaces_the_stored_pdf_through_the_task_backend(
+    index, monkeypatch, django_capture_on_commit_callbacks
+):
     sheet = ToolSheetPageFactory(parent=index)
     name = pdf.storage_name(sheet)
     default_storage.save(name, ContentFile(b"%PDF-old"))

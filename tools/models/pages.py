@@ -12,8 +12,8 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.models.mixins import IntroMixin
 from core.routing import view_route
-from resources.models.mixins import SourcesMixin
 from core.vocabulary import EngagementDegree, EngagementScale
+from resources.models.mixins import SourcesMixin
 from search.text import searchable_text
 
 from .barometer import BarometerDimension
