@@ -92,12 +92,23 @@ TAXONOMY_MODELS = [
     ("resources", "competency"),
     ("tools", "barometerdimension"),
 ]
+# Bibliographic references and the replaceable document templates: the
+# working group and the co-pilots maintain them (resources/models/mixins.py, documents.py).
+SOURCES_PERMISSIONS = [
+    ("resources", f"{action}_{model}")
+    for model in ("reference", "documenttemplate")
+    for action in ("add", "change", "view")
+]
 MODEL_PERMISSIONS = {
-    EDITORS: [("projects", "view_projectproposal")] + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
+    EDITORS: [("projects", "view_projectproposal")]
+    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS]
+    + SOURCES_PERMISSIONS,
     COPILOTS_PATIENTS: [("projects", "view_projectproposal")]
-    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
+    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS]
+    + SOURCES_PERMISSIONS,
     COPILOTS_PROFESSIONALS: [("projects", "view_projectproposal")]
-    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS],
+    + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS]
+    + SOURCES_PERMISSIONS,
 }
 SNIPPET_ACTIONS = {
     EDITORS: ["add", "change", "view"],

@@ -187,3 +187,9 @@ def test_the_bibliography_costs_the_same_queries_at_two_sizes(client, index, has
     response, large = count_queries(client, page.url)
     assert response.status_code == 200
     assert large == small
+
+
+def test_the_working_group_maintains_references_and_document_templates(client, people):
+    client.force_login(people["editor"])
+    for model in ("reference", "documenttemplate"):
+        assert client.get(f"/admin/snippets/resources/{model}/add/").status_code == 200, model
