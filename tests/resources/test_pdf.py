@@ -2,7 +2,6 @@
 content with title, version and source; the URL fetcher never reaches the
 network; stored files are served, replaced on publish, rendered when missing."""
 
-import shutil
 import subprocess
 
 import pytest
@@ -30,9 +29,6 @@ from tools.factories import (
 
 pytestmark = pytest.mark.django_db
 
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) missing")
-
-
 def pdf_text(data):
     result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True)  # noqa: S607
     return " ".join(plain(result.stdout.decode()).split())
@@ -56,7 +52,6 @@ def with_sources(page, reference, version="2.1"):
     return page.__class__.objects.get(pk=page.pk)
 
 
-@needs_pdftotext
 def test_each_printable_page_type_renders_title_version_and_source(index, reference):
     BarometerDimensionFactory(name="Co-expression", criteria=["Chacun peut parler."])
     frameworks = CompetencyFrameworkIndexPageFactory(parent=index)
@@ -76,7 +71,6 @@ def test_each_printable_page_type_renders_title_version_and_source(index, refere
         assert "non relu" in text and "http://testserver" + page.url in text, page
 
 
-@needs_pdftotext
 def test_the_matrix_fits_a_landscape_page(index, reference):
     matrix = with_sources(EngagementMatrixPageFactory(parent=index), reference)
     data = pdf.render_page_pdf(matrix)
@@ -87,7 +81,6 @@ def test_the_matrix_fits_a_landscape_page(index, reference):
     assert "Pages: 1" in info
 
 
-@needs_pdftotext
 def test_a_barometer_result_downloads_as_pdf(client, index):
     dimension = BarometerDimensionFactory(name="Co-décision", criteria=["Les objectifs sont partagés."])
     page = SelfAssessmentPageFactory(parent=index)
