@@ -29,6 +29,7 @@ from tools.factories import (
 
 pytestmark = pytest.mark.django_db
 
+
 def pdf_text(data):
     result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True)  # noqa: S607
     return " ".join(plain(result.stdout.decode()).split())
