@@ -32,7 +32,8 @@ serve:
 	@echo "Portail : http://$(HOST):$(PORT)/  —  administration : http://$(HOST):$(PORT)/admin/"
 	@echo "Courriels : envoyés par « manage.py db_worker --backend email », lancé avec le serveur."
 	@$(PY) manage.py db_worker --backend email --no-reload --verbosity 0 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker --backend pdf --no-reload --verbosity 0 & pdfworker=$$!; \
+	trap 'kill $$worker $$pdfworker 2>/dev/null; wait $$worker $$pdfworker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 run: setup serve

@@ -96,19 +96,29 @@ TAXONOMY_MODELS = [
 # the co-pilots give their opinions (accompaniment.review holds the rule).
 APPLICATIONS = [("accompaniment", "view_application"), ("accompaniment", "change_application")]
 REVIEWS = [("accompaniment", f"{action}_applicationreview") for action in ("add", "change", "view")]
+# Bibliographic references and the replaceable document templates: the
+# working group and the co-pilots maintain them (resources/models/mixins.py, documents.py).
+SOURCES_PERMISSIONS = [
+    ("resources", f"{action}_{model}")
+    for model in ("reference", "documenttemplate")
+    for action in ("add", "change", "view")
+]
 MODEL_PERMISSIONS = {
     EDITORS: [("projects", "view_projectproposal")]
     + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS]
     + APPLICATIONS
-    + [("accompaniment", "view_applicationreview")],
+    + [("accompaniment", "view_applicationreview")]
+    + SOURCES_PERMISSIONS,
     COPILOTS_PATIENTS: [("projects", "view_projectproposal")]
     + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS]
     + APPLICATIONS
-    + REVIEWS,
+    + REVIEWS
+    + SOURCES_PERMISSIONS,
     COPILOTS_PROFESSIONALS: [("projects", "view_projectproposal")]
     + [(app, f"view_{model}") for app, model in TAXONOMY_MODELS]
     + APPLICATIONS
-    + REVIEWS,
+    + REVIEWS
+    + SOURCES_PERMISSIONS,
 }
 # Registrations to events hold personal data: the people who run the portal
 # read them and may change their state (agenda/wagtail_hooks.py).

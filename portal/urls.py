@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import logins, twofactor
 from core import views as core_views
 from directory import admin_views as directory_admin_views
+from resources import views as resources_views
 from search import views as search_views
 
 handler404 = "core.views.page_not_found"
@@ -41,6 +42,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("", include("participation.urls")),
     path("couleurs.css", core_views.site_colours, name="site_colours"),
+    path("pdf/<int:page_id>/", resources_views.page_pdf, name="page_pdf"),
+    path("modeles/<slug:kind>.odt", resources_views.document_odt, name="document_odt"),
 ]
 
 if settings.DEBUG:

@@ -18,6 +18,7 @@ from resources.models import (
     CompetencyFrameworkPage,
     GlossaryTerm,
     LexiconPage,
+    Reference,
     ToolSheetAudience,
     ToolSheetCategory,
     ToolSheetIndexPage,
@@ -43,6 +44,21 @@ class ToolSheetCategoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ToolSheetCategory
         django_get_or_create = ("name",)
+
+
+class ReferenceFactory(factory.django.DjangoModelFactory):
+    authors = factory.Sequence(lambda n: f"Auteur{n} A.")
+    title = factory.Sequence(lambda n: f"Ouvrage de référence {n}")
+    publisher = "Éditions de test"
+    year = 2020
+
+    class Meta:
+        model = Reference
+
+
+def reference_stream(*references):
+    """The raw value of a `source_references` StreamField citing `references`."""
+    return [{"type": "reference", "value": reference.pk} for reference in references]
 
 
 class ToolSheetPageFactory(PageFactory):

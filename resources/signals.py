@@ -5,6 +5,7 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 
 from resources.lexicon import invalidate
 from resources.models import GlossaryTerm, LexiconPage
+from resources.tasks import on_page_published
 
 
 def _on_term_change(sender, **kwargs):
@@ -18,3 +19,5 @@ def connect():
     # The term URLs depend on where the lexicon page lives.
     page_published.connect(_on_term_change, sender=LexiconPage, dispatch_uid="resources-lexicon-page-published")
     page_unpublished.connect(_on_term_change, sender=LexiconPage, dispatch_uid="resources-lexicon-page-unpublished")
+    # PDFs of the printable pages (resources/tasks.py): any page type, filtered there.
+    page_published.connect(on_page_published, dispatch_uid="resources-pdf-page-published")

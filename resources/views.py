@@ -125,3 +125,54 @@ def framework_compare(page, request):
     context = page.get_context(request)
     context.update(frameworks=frameworks, a=a, b=b, errors=errors, rows=compare_frameworks(a, b) if a and b else [])
     return TemplateResponse(request, "resources/competency_compare.html", context, status=400 if errors else 200)
+
+
+# --- PDFs ----------------------------------------------------------------------
+
+
+def page_pdf(request, page_id):
+    """The stored PDF of a live, public printable page; rendered now and
+    stored when missing (normally done on publish, resources/tasks.py)."""
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse
+    from wagtail.models import Page
+
+    from resources import pdf
+
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    if page is None or pdf.pdf_template(page) is None:
+        raise Http404
+    name = pdf.storage_name(page)
+    if not default_storage.exists(name):
+        name = pdf.store_page_pdf(page)
+    response = FileResponse(
+        default_storage.open(name), content_type="application/pdf", filename=f"{page.slug}.pdf", as_attachment=False
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+# --- Editable documents (.odt) ---------------------------------------------------
+
+
+def document_odt(request, kind):
+    """A filled OpenDocument file: `?page=<id>` of a project for the project
+    sheet, mission letter and compensation note (blank without it)."""
+    from django.http import HttpResponse, HttpResponseBadRequest
+
+    from resources import documents, odt
+    from resources.models.documents import DocumentKind
+
+    if kind not in DocumentKind.values:
+        raise Http404
+    raw = request.GET.get("page")
+    if raw is not None and not raw.isdigit():
+        return HttpResponseBadRequest("Paramètre « page » invalide : un numéro de page est attendu.")
+    try:
+        page = documents.source_page(kind, int(raw) if raw else None)
+    except LookupError:
+        raise Http404 from None
+    response = HttpResponse(documents.build(kind, page), content_type=odt.MIMETYPE)
+    name = f"{kind}-{page.slug}.odt" if page is not None else f"{kind}.odt"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

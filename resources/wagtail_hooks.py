@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.permissions import register_administrators_edit_policy
-from resources.models import Competency, GlossaryTerm, ToolSheetCategory
+from resources.models import Competency, DocumentTemplate, GlossaryTerm, Reference, ToolSheetCategory
 
 # Public taxonomies: only administrators edit them (core/permissions.py).
 register_administrators_edit_policy(ToolSheetCategory, Competency)
@@ -38,8 +38,30 @@ class CompetencyViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class ReferenceViewSet(SnippetViewSet):
+    model = Reference
+    icon = "link"
+    menu_label = _("Références bibliographiques")
+    list_display = ["authors", "title", "year", "theme"]
+    search_fields = ["authors", "title", "publisher"]
+    ordering = ["authors", "year"]
+
+
+class DocumentTemplateViewSet(SnippetViewSet):
+    model = DocumentTemplate
+    icon = "doc-full"
+    menu_label = _("Modèles de documents")
+    list_display = ["kind", "document", "description"]
+
+
 class ResourcesViewSetGroup(SnippetViewSetGroup):
-    items = (ToolSheetCategoryViewSet, GlossaryTermViewSet, CompetencyViewSet)
+    items = (
+        ToolSheetCategoryViewSet,
+        GlossaryTermViewSet,
+        CompetencyViewSet,
+        ReferenceViewSet,
+        DocumentTemplateViewSet,
+    )
     menu_icon = "doc-full-inverse"
     menu_label = _("Fiches outils")
     menu_name = "fiches-outils"

@@ -135,6 +135,20 @@ def answer_result(page, request, token):
     return _render_private(page, request, "answer_result.html", answer_context(page, answer))
 
 
+def answer_pdf(page, request, token):
+    """A barometer result as a PDF, rendered on demand and never stored: it
+    belongs to whoever holds the private link (resources/pdf.py)."""
+    from django.http import HttpResponse
+
+    from resources import pdf
+
+    answer = get_object_or_404(BarometerAnswer.objects.select_related("session"), token=token)
+    html = pdf.render_html(page, "tools/pdf/answer_result.html", answer_context(page, answer))
+    response = HttpResponse(pdf.html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="resultat-barometre.pdf"'
+    return private(response)
+
+
 def answer_csv(page, request, token):
     answer = get_object_or_404(BarometerAnswer, token=token)
     return private(answer_csv_response(answer, page.dimensions()))

@@ -334,6 +334,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "email": {"BACKEND": env("EMAIL_TASK_BACKEND", "django_tasks_db.DatabaseBackend")},
+    # PDFs of the printable pages, rendered after publication (resources/tasks.py).
+    "pdf": {"BACKEND": env("PDF_TASK_BACKEND", "django_tasks_db.DatabaseBackend")},
 }
 
 # --- Wagtail --------------------------------------------------------------

@@ -1,4 +1,7 @@
+from .documents import DocumentKind, DocumentTemplate
+from .mixins import Origin, Reference, SourcesMixin
 from .pages import (
+    BibliographyPage,
     CharterPage,
     CompetencyFrameworkIndexPage,
     CompetencyFrameworkPage,
@@ -12,6 +15,12 @@ from .pages import (
 from .snippets import Competency, GlossaryTerm, ToolSheetCategory
 
 __all__ = [
+    "DocumentKind",
+    "DocumentTemplate",
+    "BibliographyPage",
+    "Origin",
+    "Reference",
+    "SourcesMixin",
     "CharterPage",
     "Competency",
     "CompetencyFrameworkIndexPage",

@@ -28,6 +28,7 @@ from resources.blocks import (
     ReferenceBlock,
     ToolSheetStreamBlock,
 )
+from resources.models.mixins import SourcesMixin
 from search.text import searchable_text
 
 WORDS_PER_MINUTE = 200
@@ -89,7 +90,7 @@ class ToolSheetTag(TaggedItemBase):
         verbose_name_plural = _("thèmes des fiches")
 
 
-class ToolSheetPage(Page):
+class ToolSheetPage(SourcesMixin, Page):
     """A practical sheet that teams print and use in meetings."""
 
     summary = models.TextField(
@@ -179,6 +180,7 @@ class ToolSheetPage(Page):
             ObjectList(content_panels, heading=_("Contenu")),
             ObjectList(classification_panels, heading=_("Classement")),
             ObjectList(falc_panels, heading=_("Version FALC")),
+            ObjectList(SourcesMixin.sources_panels, heading=_("Sources et version")),
             ObjectList(Page.promote_panels, heading=_("Référencement")),
             ObjectList(Page.settings_panels, heading=_("Réglages")),
         ]
@@ -297,7 +299,7 @@ class ToolSheetRelatedSheet(Orderable):
 # --- The charter ---------------------------------------------------------------
 
 
-class CharterPage(IntroMixin, Page):
+class CharterPage(SourcesMixin, IntroMixin, Page):
     """The partnership charter: ordered principles with their commitments."""
 
     principles = StreamField(
@@ -308,6 +310,14 @@ class CharterPage(IntroMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("principles"), FieldPanel("values")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(SourcesMixin.sources_panels, heading=_("Sources et version")),
+            ObjectList(Page.promote_panels, heading=_("Référencement")),
+            ObjectList(Page.settings_panels, heading=_("Réglages")),
+        ]
+    )
     search_fields = Page.search_fields + [index.SearchField("search_text")]
     parent_page_types = ["resources.ToolSheetIndexPage"]
     subpage_types = []
@@ -381,7 +391,7 @@ class CompetencyFrameworkIndexPage(RoutablePageMixin, IntroMixin, Page):
     compare_route = view_route("comparer/", "resources.views.framework_compare", name="compare")
 
 
-class CompetencyFrameworkPage(IntroMixin, Page):
+class CompetencyFrameworkPage(SourcesMixin, IntroMixin, Page):
     """What a profile needs to know how to do: domains → competencies →
     observable indicators, edited inline as one ordered structure."""
 
@@ -399,6 +409,14 @@ class CompetencyFrameworkPage(IntroMixin, Page):
         FieldPanel("intro"),
         FieldPanel("domains"),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(SourcesMixin.sources_panels, heading=_("Sources et version")),
+            ObjectList(Page.promote_panels, heading=_("Référencement")),
+            ObjectList(Page.settings_panels, heading=_("Réglages")),
+        ]
+    )
     search_fields = Page.search_fields + [index.SearchField("search_text")]
     parent_page_types = ["resources.CompetencyFrameworkIndexPage"]
     subpage_types = []
@@ -439,3 +457,39 @@ def compare_frameworks(a, b):
                 rows.append(item["competency"])
     rows.sort(key=lambda c: (c.sort_order, order.index(c.pk)))
     return [(c, a.cells.get(c.pk), b.cells.get(c.pk)) for c in rows]
+
+
+# --- The bibliography ----------------------------------------------------------
+
+
+class BibliographyPage(IntroMixin, Page):
+    """/fiches-outils/bibliographie/: every Reference with the pages citing it,
+    A–Z and by theme (computed, nothing to edit but the intro)."""
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["resources.ToolSheetIndexPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("bibliographie")
+        verbose_name_plural = _("bibliographies")
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.models.mixins import Reference
+        from resources.sources import citations
+
+        context = super().get_context(request, *args, **kwargs)
+        cited = citations(request)
+        references = sorted(Reference.objects.all(), key=lambda r: r.sort_key)
+        for reference in references:
+            reference.cited_by = cited.get(reference.pk, [])
+        letters, themes = {}, {}
+        for reference in references:
+            letters.setdefault(reference.letter, []).append(reference)
+            themes.setdefault(reference.theme or str(_("Autres références")), []).append(reference)
+        context["references"] = references
+        context["letters"] = sorted(letters.items())
+        context["themes"] = sorted(themes.items(), key=lambda item: item[0].lower())
+        return context

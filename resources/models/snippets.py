@@ -21,6 +21,7 @@ from wagtail.search import index
 from core.links import subpage_path
 from core.models.mixins import SlugFromNameMixin
 from resources.blocks import ReferenceBlock
+from resources.models.mixins import SourcesMixin
 from resources.models.pages import LexiconPage
 from search.text import fold, searchable_text
 
@@ -67,6 +68,7 @@ class Competency(SlugFromNameMixin, index.Indexed, models.Model):
 
 
 class GlossaryTerm(
+    SourcesMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -128,6 +130,7 @@ class GlossaryTerm(
         FieldPanel("short_definition"),
         FieldPanel("definition"),
         FieldPanel("sources"),
+        MultiFieldPanel(SourcesMixin.sources_panels, heading=_("Sources structurées et version")),
         MultiFieldPanel(
             [FieldPanel("related_terms"), FieldPanel("see_also")],
             heading=_("Pour aller plus loin"),

@@ -13,12 +13,13 @@ from core.blocks import BaseStreamBlock
 from core.models.mixins import IntroMixin
 from core.routing import view_route
 from core.vocabulary import EngagementDegree, EngagementScale
+from resources.models.mixins import SourcesMixin
 from search.text import searchable_text
 
 from .barometer import BarometerDimension
 
 
-class SelfAssessmentPage(RoutablePageMixin, IntroMixin, Page):
+class SelfAssessmentPage(SourcesMixin, RoutablePageMixin, IntroMixin, Page):
     """The partnership barometer: self-assessment, alone or within a team
     session (rounds T0, T1…). Dimensions and criteria are snippets
     (« Baromètre » in the admin menu); answers and sessions live behind
@@ -57,6 +58,7 @@ class SelfAssessmentPage(RoutablePageMixin, IntroMixin, Page):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(SourcesMixin.sources_panels, heading=_("Sources et version")),
             ObjectList(Page.promote_panels, heading=_("Référencement")),
         ]
     )
@@ -90,6 +92,7 @@ class SelfAssessmentPage(RoutablePageMixin, IntroMixin, Page):
     session_manage = view_route("gerer/<str:admin_token>/", "tools.views.session_manage", name="session_manage")
     answer_edit = view_route("reponse/<str:token>/", "tools.views.answer_edit", name="answer_edit")
     answer_result = view_route("reponse/<str:token>/resultat/", "tools.views.answer_result", name="answer_result")
+    answer_pdf = view_route("reponse/<str:token>/pdf/", "tools.views.answer_pdf", name="answer_pdf")
     answer_csv = view_route("reponse/<str:token>/csv/", "tools.views.answer_csv", name="answer_csv")
     answer_delete = view_route("reponse/<str:token>/supprimer/", "tools.views.answer_delete", name="answer_delete")
 
@@ -107,7 +110,7 @@ def _cell(label):
     return models.TextField(label, blank=True, max_length=500)
 
 
-class EngagementMatrixPage(IntroMixin, Page):
+class EngagementMatrixPage(SourcesMixin, IntroMixin, Page):
     """The continuum of engagement (information → partenariat) across the
     three levels (micro, méso, macro). Each cell has an editable description
     and lists the live tool sheets and projects tagged with its level and
@@ -141,6 +144,7 @@ class EngagementMatrixPage(IntroMixin, Page):
         [
             ObjectList(content_panels, heading=_("Contenu")),
             ObjectList(cell_panels, heading=_("Cases de la matrice")),
+            ObjectList(SourcesMixin.sources_panels, heading=_("Sources et version")),
             ObjectList(Page.promote_panels, heading=_("Référencement")),
         ]
     )
@@ -199,6 +203,9 @@ class EngagementMatrixPage(IntroMixin, Page):
             }
             for scale, label in EngagementScale.choices
         ]
+
+    def pdf_context(self):
+        return {"rows": self.rows(), "degrees": EngagementDegree.choices}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

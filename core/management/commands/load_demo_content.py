@@ -32,8 +32,10 @@ DEMO_MODULES = [
     "search.demo",
     "agenda.demo",
     "news.demo",
-    # Last: demo users per role, and pages left in review at each step.
+    # Demo users per role, and pages left in review at each step.
     "editorial.demo",
+    # After the pages in review: sources on the knowledge pages, then the cross review of the others.
+    "resources.demo_sources",
 ]
 
 
