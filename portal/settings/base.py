@@ -420,6 +420,9 @@ PORTAL_FORM_MIN_SECONDS = float(env("PORTAL_FORM_MIN_SECONDS", "3"))
 PORTAL_TRUSTED_PROXIES = env("PORTAL_TRUSTED_PROXIES", "")
 # Outgoing email retries: attempts before an email is flagged in the admin.
 PORTAL_EMAIL_MAX_ATTEMPTS = int(env("PORTAL_EMAIL_MAX_ATTEMPTS", "8"))
+# Seconds a worker holds an email it is sending (its lease): a worker killed
+# mid-send leaves the email due again after this (core/models/outbox.py).
+PORTAL_EMAIL_LEASE_SECONDS = int(env("PORTAL_EMAIL_LEASE_SECONDS", "600"))
 # Days a sent email keeps its body in the outbox (`purge_outbox`, daily).
 PORTAL_OUTBOX_RETENTION_DAYS = int(env("PORTAL_OUTBOX_RETENTION_DAYS", "30"))
 # The page cache (core/pagecache.py): seconds an anonymous public page is
