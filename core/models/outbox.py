@@ -89,9 +89,9 @@ class OutgoingEmail(models.Model):
         lease = timedelta(seconds=settings.PORTAL_EMAIL_LEASE_SECONDS)
         due = OutgoingEmail.objects.filter(pk=self.pk, status=self.Status.PENDING, next_attempt_at__lte=now)
         with transaction.atomic():
-            if connection.features.has_select_for_update_skip_locked:
-                if not due.select_for_update(skip_locked=True).values_list("pk", flat=True).first():
-                    return False
+            skip_locked = connection.features.has_select_for_update_skip_locked
+            if skip_locked and not due.select_for_update(skip_locked=True).values_list("pk", flat=True).first():
+                return False
             claimed = due.update(next_attempt_at=now + lease, attempts=models.F("attempts") + 1)
         return bool(claimed)
 
