@@ -341,6 +341,14 @@ TASKS = {
 }
 
 # --- Wagtail --------------------------------------------------------------
+# A shared HTTP cache in front (nginx proxy_cache with the cache-purge module,
+# deploy/): Wagtail sends it PURGE for a page published, unpublished or moved.
+FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}
+    }
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Partenariat en santé")
 # Every absolute link (emails, feeds, PDFs, the admin) starts with BASE_URL
 # (core/links.py), never with the Site record's hostname.
