@@ -46,6 +46,8 @@ portal_env() {
     export FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:$PURGE_PORT"
     export STATIC_ROOT="$ROOT/var/static" MEDIA_ROOT="$ROOT/var/media"
     export LOG_LEVEL="${LOG_LEVEL:-WARNING}"
+    # bench/resilience.py sends many contact requests from 127.0.0.1.
+    export PORTAL_RATE_LIMIT_PER_HOUR="${PORTAL_RATE_LIMIT_PER_HOUR:-5}"
 }
 
 alive() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
@@ -103,7 +105,10 @@ start() {
         "$PY" manage.py migrate --noinput -v 0
         "$PY" manage.py createcachetable
         "$PY" manage.py collectstatic --noinput -v 0
-        if [ "${fresh:-0}" = 1 ]; then "$PY" manage.py load_demo_content --i-know-this-is-production -v 0; fi
+        # No proxy yet to purge: Wagtail's purges are off while the demo loads.
+        if [ "${fresh:-0}" = 1 ]; then
+            FRONTEND_CACHE_PURGE_URL="" "$PY" manage.py load_demo_content --i-know-this-is-production -v 0
+        fi
     )
 
     start_app app1 "$APP1_PORT"
@@ -169,5 +174,6 @@ case "${1:-start}" in
     status) status ;;
     kill) stop_one "$2" ;;
     restart) restart "$2" ;;
-    *) echo "usage: $0 start|stop|status|kill NAME|restart NAME" >&2; exit 2 ;;
+    manage) shift; cd "$ROOT" && portal_env && exec "$PY" manage.py "$@" ;;
+    *) echo "usage: $0 start|stop|status|kill NAME|restart NAME|manage ARGS…" >&2; exit 2 ;;
 esac
