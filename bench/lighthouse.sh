@@ -19,7 +19,7 @@ OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 sheet="$(curl -ks "$BASE/fiches-outils/" | grep -o 'href="/fiches-outils/[a-z0-9-]*/"' | grep -v lexique | head -1 | cut -d'"' -f2)"
 printf '%-28s %5s %5s %5s %5s\n' page perf a11y bp seo
-for path in / "${sheet:-/fiches-outils/}" /projets/ /annuaire/ /barometre/; do
+for path in / "${sheet:-/fiches-outils/}" /projets/ /annuaire/ /fiches-outils/barometre/; do
     "$LH/node_modules/.bin/lighthouse" "$BASE$path" --quiet --output=json --output-path="$OUT/report.json" \
         --chrome-flags="--headless=new --no-sandbox --ignore-certificate-errors" --form-factor=mobile \
         --only-categories=performance,accessibility,best-practices,seo >/dev/null 2>&1 || { echo "$path: lighthouse failed"; continue; }
