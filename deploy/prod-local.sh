@@ -64,7 +64,9 @@ wait_port() {  # wait_port PORT NAME
 start_bg() {  # start_bg NAME COMMAND...: runs in the background, records its PID
     local name="$1"; shift
     if alive "$name"; then echo "$name already running (PID $(cat "$RUN/$name.pid"))"; return; fi
-    "$@" >"$RUN/$name.log" 2>&1 &
+    # Its own process group (setsid): a kill reaches gunicorn's workers too,
+    # which would otherwise keep the port after their master died.
+    setsid "$@" >"$RUN/$name.log" 2>&1 &
     echo $! >"$RUN/$name.pid"
 }
 
@@ -142,9 +144,9 @@ stop_one() {  # stop_one NAME: TERM its PID, wait up to 15 s, then KILL
     local name="$1" pid
     alive "$name" || { rm -f "$RUN/$name.pid"; return 0; }
     pid="$(cat "$RUN/$name.pid")"
-    kill -TERM "$pid" 2>/dev/null || true
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"; } 2>/dev/null || true
     echo "$name: stopped (PID $pid)"
     rm -f "$RUN/$name.pid"
 }
@@ -156,7 +158,12 @@ stop() {
 # Fault injection for bench/resilience.py: kill -9 and restart one process.
 restart() {  # restart NAME
     local name="$1"
-    if alive "$name"; then kill -KILL "$(cat "$RUN/$name.pid")"; rm -f "$RUN/$name.pid"; fi
+    if alive "$name"; then
+        local pid; pid="$(cat "$RUN/$name.pid")"
+        kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
+        for _ in $(seq 1 50); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
+        rm -f "$RUN/$name.pid"
+    fi
     case "$name" in
         app1) start_app app1 "$APP1_PORT"; wait_port "$APP1_PORT" app1 ;;
         app2) start_app app2 "$APP2_PORT"; wait_port "$APP2_PORT" app2 ;;
@@ -172,7 +179,9 @@ case "${1:-start}" in
     start) start ;;
     stop) stop ;;
     status) status ;;
-    kill) stop_one "$2" ;;
+    kill) # SIGKILL, no restart (a crash): bench/resilience.py
+        if alive "$2"; then pid="$(cat "$RUN/$2.pid")"; kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"; fi
+        rm -f "$RUN/$2.pid"; echo "$2: killed" ;;
     restart) restart "$2" ;;
     manage) shift; cd "$ROOT" && portal_env && exec "$PY" manage.py "$@" ;;
     *) echo "usage: $0 start|stop|status|kill NAME|restart NAME|manage ARGS…" >&2; exit 2 ;;
