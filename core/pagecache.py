@@ -42,6 +42,7 @@ from the stack at start (MiddlewareNotUsed) and costs nothing.
 import hashlib
 import logging
 import re
+import time
 import uuid
 from functools import lru_cache
 
@@ -84,12 +85,22 @@ def cache_key(request):
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
+_last_failure = 0.0
+# True while `migrate` runs: its data migrations save models, possibly before
+# `createcachetable` has made the cache table (post_migrate bumps once).
+_suspended = False
+
+
 def bump_generation():
     """Every stored page becomes stale (a fresh random generation)."""
+    global _last_failure
     try:
         page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-    except Exception:  # the cache is down: its pages are unreachable too
-        logger.exception("Page cache: the generation could not be bumped")
+    except Exception as exc:  # the cache is down: its pages are unreachable too
+        now = time.monotonic()
+        if now - _last_failure > 60:  # one line a minute, not one per saved row
+            _last_failure = now
+            logger.warning("Page cache: the generation could not be bumped (%s: %s)", type(exc).__name__, exc)
 
 
 def _bump_on_commit():
@@ -202,7 +213,7 @@ def _ignored(labels):
 
 
 def _model_changed(sender, **kwargs):
-    if not getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0):
+    if _suspended or not getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0):
         return
     if sender._meta.label_lower in _ignored(tuple(settings.PORTAL_PAGE_CACHE_IGNORED_MODELS)):
         return
@@ -217,11 +228,26 @@ def _page_signal(sender, **kwargs):
         invalidate()
 
 
+def _migrate_starts(**kwargs):
+    global _suspended
+    _suspended = True
+
+
+def _migrate_ends(**kwargs):
+    global _suspended
+    if _suspended:
+        _suspended = False
+        if getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0):
+            bump_generation()
+
+
 def connect_signals():
     """Called from CoreConfig.ready()."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_migrate
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    pre_migrate.connect(_migrate_starts, dispatch_uid="core.pagecache.pre_migrate")
+    post_migrate.connect(_migrate_ends, dispatch_uid="core.pagecache.post_migrate")
     post_save.connect(_model_changed, dispatch_uid="core.pagecache.post_save")
     post_delete.connect(_model_changed, dispatch_uid="core.pagecache.post_delete")
     m2m_changed.connect(_m2m_changed, dispatch_uid="core.pagecache.m2m_changed")

@@ -347,7 +347,10 @@ FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL")
 if FRONTEND_CACHE_PURGE_URL:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
     WAGTAILFRONTENDCACHE = {
-        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
     }
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Partenariat en santé")
 # Every absolute link (emails, feeds, PDFs, the admin) starts with BASE_URL
@@ -454,6 +457,8 @@ PORTAL_PAGE_CACHE_EXCLUDED_PATHS = [
 ]
 PORTAL_PAGE_CACHE_IGNORED_MODELS = [
     "sessions.session",
+    "auth.permission",
+    "contenttypes.contenttype",
     "admin.logentry",
     "core.outgoingemail",
     "django_tasks_database.dbtaskresult",
