@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install npm-install setup serve lint format migrations-check messages messages-check bench clean upgrade lock
+.PHONY: prod-local prod-local-stop run test install npm-install setup serve lint format migrations-check messages messages-check bench clean upgrade lock
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-opensearch.txt requirements.in
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -133,3 +133,11 @@ bench: install
 
 clean:
 	rm -rf $(VENV) node_modules var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+
+# The production shape on loopback (deploy/prod-local.sh, docs/deployment.md):
+# nginx + TLS + proxy cache, two gunicorn instances, Redis, the worker, an SMTP sink.
+prod-local: install
+	bash deploy/prod-local.sh start
+
+prod-local-stop:
+	bash deploy/prod-local.sh stop

@@ -12,3 +12,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 (registers the system checks)
+        from .pagecache import connect_signals
+
+        connect_signals()

@@ -42,3 +42,15 @@ class DomainViewSet(SnippetViewSet):
 
 
 register_snippet(DomainViewSet)
+
+
+@hooks.register("before_serve_page", order=-100)
+def never_cache_restricted_pages(page, request, serve_args, serve_kwargs):
+    """A page under a view restriction (password, login, groups) is never
+    stored by the page cache (core/pagecache.py), even once unlocked."""
+    from django.conf import settings
+
+    from core.pagecache import skip_page_cache
+
+    if settings.PORTAL_PAGE_CACHE_SECONDS and page.get_view_restrictions().exists():
+        skip_page_cache(request)

@@ -19,10 +19,11 @@ import hashlib
 import logging
 import re
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -74,18 +75,41 @@ class OutgoingEmail(models.Model):
         """Delay before the next attempt: 1, 2, 4, 8… minutes, at most 6 hours."""
         return timedelta(minutes=min(2 ** max(self.attempts - 1, 0), 360))
 
+    @property
+    def message_id(self):
+        """The Message-ID of every attempt at this row: a retry after a
+        killed worker (SMTP accepted, the row not yet marked sent) is the same
+        message, so the recipient's server or a sink can drop the duplicate."""
+        host = urlsplit(settings.BASE_URL).hostname or "localhost"
+        return f"<outbox-{self.pk}@{host}>"
+
+    def claim(self, now):
+        """Take this row for one attempt, or return False when it is not due
+        or another worker has it. The claim is a lease: attempts + 1 and
+        next_attempt_at = now + PORTAL_EMAIL_LEASE_SECONDS, so that a worker
+        killed mid-send leaves a row that becomes due again when the lease
+        expires (the cron sweeper, `send_queued_emails`, picks it up). On
+        PostgreSQL the row is read FOR UPDATE SKIP LOCKED: a second worker
+        passes over it instead of waiting; the conditional UPDATE alone keeps
+        SQLite (transactions IMMEDIATE) just as safe."""
+        lease = timedelta(seconds=settings.PORTAL_EMAIL_LEASE_SECONDS)
+        due = OutgoingEmail.objects.filter(pk=self.pk, status=self.Status.PENDING, next_attempt_at__lte=now)
+        with transaction.atomic():
+            skip_locked = connection.features.has_select_for_update_skip_locked
+            if skip_locked and not due.select_for_update(skip_locked=True).values_list("pk", flat=True).first():
+                return False
+            claimed = due.update(next_attempt_at=now + lease, attempts=models.F("attempts") + 1)
+        return bool(claimed)
+
     def try_send(self, now=None):
         """Send this message if it is still due. Returns True when sent.
 
-        A worker first claims the row with a conditional UPDATE (a short
-        lease on next_attempt_at), so two workers or two cron runs never send
-        the same message twice, and no lock is held while SMTP answers.
+        A worker first claims the row (`claim`: a lease), so two workers or
+        two cron runs never send the same message twice, and no lock is held
+        while SMTP answers.
         """
         now = now or timezone.now()
-        claimed = OutgoingEmail.objects.filter(pk=self.pk, status=self.Status.PENDING, next_attempt_at__lte=now).update(
-            next_attempt_at=now + timedelta(minutes=10), attempts=models.F("attempts") + 1
-        )
-        if not claimed:
+        if not self.claim(now):
             return False
         self.refresh_from_db()
         message = EmailMessage(
@@ -94,7 +118,8 @@ class OutgoingEmail(models.Model):
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=self.recipients,
             reply_to=[self.reply_to] if self.reply_to else None,
-            headers=self.headers or None,
+            # The stable Message-ID first; a row's own headers (List-Unsubscribe…) added.
+            headers={"Message-ID": self.message_id, **(self.headers or {})},
         )
         try:
             message.send(fail_silently=False)

@@ -98,8 +98,14 @@ MIDDLEWARE = [
     "core.csp.PortalCSPMiddleware",
     "core.csp.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous GETs of public pages from the cache (core/pagecache.py): a hit
+    # skips everything below. Above the session, CSRF and auth middleware so
+    # that it sees their cookies and Vary on the way out. No LocaleMiddleware:
+    # one language, and its Vary: Accept-Language would split the cache.
+    "core.pagecache.PageCacheMiddleware",
+    # The typography pass (TypographyMiddleware) goes here, BELOW the page
+    # cache: cached pages are stored already typographised.
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -167,9 +173,12 @@ CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "portal")
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Connection errors are misses (core/cache.py): pages keep being
+            # served while Redis restarts, rate limits fail open meanwhile.
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
         for alias in ("default", "ratelimit")
     }
@@ -339,6 +348,17 @@ TASKS = {
 }
 
 # --- Wagtail --------------------------------------------------------------
+# A shared HTTP cache in front (nginx proxy_cache with the cache-purge module,
+# deploy/): Wagtail sends it PURGE for a page published, unpublished or moved.
+FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Partenariat en santé")
 # Every absolute link (emails, feeds, PDFs, the admin) starts with BASE_URL
 # (core/links.py), never with the Site record's hostname.
@@ -418,10 +438,74 @@ PORTAL_FORM_MIN_SECONDS = float(env("PORTAL_FORM_MIN_SECONDS", "3"))
 PORTAL_TRUSTED_PROXIES = env("PORTAL_TRUSTED_PROXIES", "")
 # Outgoing email retries: attempts before an email is flagged in the admin.
 PORTAL_EMAIL_MAX_ATTEMPTS = int(env("PORTAL_EMAIL_MAX_ATTEMPTS", "8"))
+# Seconds a worker holds an email it is sending (its lease): a worker killed
+# mid-send leaves the email due again after this (core/models/outbox.py).
+PORTAL_EMAIL_LEASE_SECONDS = int(env("PORTAL_EMAIL_LEASE_SECONDS", "600"))
 # Days a sent email keeps its body in the outbox (`purge_outbox`, daily).
 PORTAL_OUTBOX_RETENTION_DAYS = int(env("PORTAL_OUTBOX_RETENTION_DAYS", "30"))
 # Calls for projects: applicants' personal data is erased this many days after the application (purge_applications).
 ACCOMPANIMENT_RETENTION_DAYS = int(env("ACCOMPANIMENT_RETENTION_DAYS", "365"))
+# The page cache (core/pagecache.py): seconds an anonymous public page is
+# served from the cache (0: off). Any publish, unpublish, move, deletion or
+# saved model empties it, except the models below, which no public page shows.
+PORTAL_PAGE_CACHE_SECONDS = int(env("PORTAL_PAGE_CACHE_SECONDS", "600"))
+PORTAL_PAGE_CACHE_ALIAS = "default"
+# Never cached: the admin, Wagtail's page-password form, documents (privacy of
+# collections), the token and signed-link routes (directory answers, manage
+# links, address confirmations, barometer answers and sessions). Previews
+# live under /admin/.
+PORTAL_PAGE_CACHE_EXCLUDED_PATHS = [
+    r"^/admin/",
+    r"^/_util/",
+    r"^/documents/",
+    r"^/healthz$",
+    r"/reponse/",
+    r"/gerer/",
+    r"/confirmer/",
+    r"/session/",
+]
+PORTAL_PAGE_CACHE_IGNORED_MODELS = [
+    "sessions.session",
+    "auth.permission",
+    "contenttypes.contenttype",
+    "admin.logentry",
+    "core.outgoingemail",
+    "django_tasks_database.dbtaskresult",
+    "axes.accessattempt",
+    "axes.accessattemptexpiration",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+    "otp_totp.totpdevice",
+    "otp_static.staticdevice",
+    "otp_static.statictoken",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.revision",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.referenceindex",
+    "wagtailcore.taskstate",
+    "wagtailcore.workflowstate",
+    "wagtailcore.uploadedfile",
+    "wagtailadmin.editingsession",
+    "wagtailadmin.formstate",
+    "wagtailusers.userprofile",
+    "wagtailimages.rendition",
+    "wagtailembeds.embed",
+    "wagtailsearch.indexentry",
+    "participation.digestdelivery",
+    "wagtailsearch.sqliteftsindexentry",
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
+    "wagtailforms.formsubmission",
+    "home.contactsubmission",
+    "directory.contactrequest",
+    "directory.signedlinkuse",
+    "projects.projectproposal",
+    "tools.barometersession",
+    "tools.barometeranswer",
+]
 # Days a partner's "Gérer mon profil" link stays valid (single use).
 DIRECTORY_MANAGE_LINK_DAYS = int(env("DIRECTORY_MANAGE_LINK_DAYS", "7"))
 # Days after an event's end before its registrations are erased (`purge_registrations`, daily).

@@ -26,6 +26,8 @@ STORAGES = {
 }
 BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 PORTAL_FORM_MIN_SECONDS = 0
+# No page cache in tests (tests/core/test_pagecache.py turns it on).
+PORTAL_PAGE_CACHE_SECONDS = 0
 # Each concurrent run (and each xdist worker) gets its own test database name.
 if env("TEST_DB_NAME"):
     DATABASES["default"].setdefault("TEST", {})["NAME"] = env("TEST_DB_NAME")

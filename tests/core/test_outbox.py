@@ -226,3 +226,47 @@ def test_send_queued_emails_says_what_is_pending_and_when(settings):
     out = StringIO()
     call_command("send_queued_emails", stdout=out)
     assert "Aucun courriel en attente." in out.getvalue()
+
+
+# --- Message-ID and lease ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_attempt_carries_the_same_message_id(settings):
+    settings.BASE_URL = "https://partenariat.example.org"
+    email = queue_email(to="a@example.org", subject="Sujet", body="Corps", purpose="test", send_now=False)
+    with smtp_down():
+        assert send_due_emails() == (0, 1)
+    OutgoingEmail.objects.filter(pk=email.pk).update(next_attempt_at=timezone.now())
+    assert send_due_emails() == (1, 0)
+    assert mail.outbox[0].extra_headers["Message-ID"] == f"<outbox-{email.pk}@partenariat.example.org>"
+    assert mail.outbox[0].message()["Message-ID"] == f"<outbox-{email.pk}@partenariat.example.org>"
+
+
+@pytest.mark.django_db
+def test_a_killed_workers_claim_expires_with_its_lease(settings):
+    """A worker claims the row then dies before SMTP answers: the row stays
+    pending, nobody sends it while the lease runs, the sweeper sends it once
+    the lease has expired."""
+    settings.PORTAL_EMAIL_LEASE_SECONDS = 120
+    email = queue_email(to="a@example.org", subject="Sujet", body="Corps", purpose="test", send_now=False)
+    now = timezone.now()
+    assert email.claim(now)  # ...and the worker is killed here
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.PENDING and email.attempts == 1
+    assert email.next_attempt_at == now + timedelta(seconds=120)
+    assert send_due_emails(now=now + timedelta(seconds=60)) == (0, 0)
+    assert mail.outbox == []
+    assert send_due_emails(now=now + timedelta(seconds=121)) == (1, 0)
+    assert len(mail.outbox) == 1
+    assert send_due_emails(now=now + timedelta(hours=1)) == (0, 0)
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_claimed_row_cannot_be_claimed_twice():
+    email = queue_email(to="a@example.org", subject="Sujet", body="Corps", purpose="test", send_now=False)
+    now = timezone.now()
+    assert email.claim(now) is True
+    assert email.claim(now) is False
+    assert OutgoingEmail.objects.get(pk=email.pk).attempts == 1
