@@ -5,16 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0001_initial'),
-        ('wagtailimages', '0027_image_description'),
+        ("core", "0001_initial"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='portalsettings',
-            name='favicon',
-            field=models.ForeignKey(blank=True, help_text="Facultatif. Une image carrée d'au moins 180 × 180 pixels, affichée dans l'onglet du navigateur et sur l'écran d'accueil d'un téléphone. Sans image, le symbole du portail est utilisé.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Icône du site (favicon)'),
+            model_name="portalsettings",
+            name="favicon",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Facultatif. Une image carrée d'au moins 180 × 180 pixels, affichée dans l'onglet du navigateur et sur l'écran d'accueil d'un téléphone. Sans image, le symbole du portail est utilisé.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailimages.image",
+                verbose_name="Icône du site (favicon)",
+            ),
         ),
     ]
