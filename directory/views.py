@@ -346,7 +346,7 @@ def report(page, request, pk):
     if not form.is_valid():
         return _render(request, page, "report.html", context, status=400, title=f"Erreur : {title}")
     if rate_limit_exceeded(request, "directory-report"):
-        context.update(page=page, self=page, breadcrumb_current=title)
+        context.update(page=page, self=page, breadcrumb_current=title, breadcrumb_trail=[(page.url, page.title)])
         return render_rate_limited(request, "directory/report.html", context)
     if not form.is_spam:
         settings = PortalSettings.for_request(request)
@@ -373,7 +373,7 @@ def registration(page, request):
     if not form.is_valid():
         return _render(request, page, "registration.html", context, status=400, title=f"Erreur : {title}")
     if rate_limit_exceeded(request, "directory-registration", email=form.cleaned_data["email"]):
-        context.update(page=page, self=page, breadcrumb_current=title)
+        context.update(page=page, self=page, breadcrumb_current=title, breadcrumb_trail=[(page.url, page.title)])
         return render_rate_limited(request, "directory/registration.html", context)
     if not form.is_spam:
         profile, created = form.save_registration()
@@ -438,7 +438,7 @@ def manage_request(page, request):
         return _render(request, page, "manage_request.html", context, status=400, title=f"Erreur : {title}")
     email = form.cleaned_data["email"].strip().lower()
     if rate_limit_exceeded(request, "directory-manage", email=email):
-        context.update(page=page, self=page, breadcrumb_current=title)
+        context.update(page=page, self=page, breadcrumb_current=title, breadcrumb_trail=[(page.url, page.title)])
         return render_rate_limited(request, "directory/manage_request.html", context)
     profile = PartnerProfile.objects.filter(email=email).exclude(status=PartnerProfile.Status.REFUSED).first()
     if profile is not None and not form.is_spam:

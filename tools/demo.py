@@ -54,8 +54,19 @@ def ensure_dimensions(dimensions_data):
             dimension.save()
         for index, criterion_data in enumerate(data["criteria"]):
             ensure_criterion(dimension, index, criterion_data["text"], criterion_data.get("help_text", ""))
+        ensure_help_sheets(dimension, data.get("help_sheets", []))
         dimensions.append(dimension)
     return dimensions
+
+
+def ensure_help_sheets(dimension, slugs):
+    """Link the tool sheets (by slug) offered when the dimension scores low."""
+    from resources.models import ToolSheetPage
+
+    wanted = set(ToolSheetPage.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+    if set(dimension.help_sheets.values_list("pk", flat=True)) != wanted:
+        dimension.help_sheets.set(wanted)
+        dimension.save()
 
 
 def ensure_criterion(dimension, index, text, help_text):

@@ -5,10 +5,10 @@ and marker shape, and named in a legend: never by colour alone."""
 import math
 from dataclasses import dataclass
 
-WIDTH = 640
-HEIGHT = 440
-RADIUS = 150
-LABEL_GAP = 18
+WIDTH = 760
+HEIGHT = 520
+RADIUS = 180
+LABEL_GAP = 22
 
 # (stroke colour, dash pattern, marker) — colours contrast ≥ 3:1 on white.
 # Markers: filled circle, filled square, hollow circle, hollow square.

@@ -35,6 +35,44 @@ def value_of(scores, criterion):
 
 
 @dataclass
+class ScoreBand:
+    low: float  # inclusive lower bound on the 0–4 scale
+    label: str
+    meaning: str
+
+
+def score_bands():
+    """What a score means, from the lowest band up (translated at call time)."""
+    return [
+        ScoreBand(
+            0, gettext("À construire"), gettext("Ce point n'est pas encore vécu ensemble : c'est un point de départ.")
+        ),
+        ScoreBand(
+            1,
+            gettext("Naissant"),
+            gettext("Quelques actions communes existent, encore occasionnelles ou dépendantes de personnes."),
+        ),
+        ScoreBand(
+            2,
+            gettext("En développement"),
+            gettext("Le travail ensemble est réel mais partiel : il reste à l'étendre et à l'organiser."),
+        ),
+        ScoreBand(
+            3,
+            gettext("Installé"),
+            gettext("Le partenariat est la règle sur ce point : il s'agit de le maintenir et de le transmettre."),
+        ),
+    ]
+
+
+def band_for(score):
+    """The ScoreBand of a 0–4 score, or None when there is no score."""
+    if score is None:
+        return None
+    return [band for band in score_bands() if score >= band.low][-1]
+
+
+@dataclass
 class DimensionScore:
     dimension: object
     score: float | None

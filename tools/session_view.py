@@ -7,7 +7,7 @@ from core.links import subpage_url
 
 from .models import BarometerAnswer, Role
 from .radar import radar
-from .scoring import lowest_criteria, score_answer, summarise_round
+from .scoring import band_for, lowest_criteria, score_answer, score_bands, summarise_round
 
 ROLE_LABELS = list(Role.choices)
 
@@ -40,6 +40,7 @@ def answer_context(page, answer):
             )
     chart = radar(_axes(dimensions), series, title=gettext("Vos scores par dimension, de 0 à 4"))
     comments = [(d, answer.comments.get(str(d.pk))) for d in dimensions if answer.comments.get(str(d.pk))]
+    discussion = lowest_criteria(dimensions, answer.scores)
     return {
         "answer": answer,
         "session": answer.session,
@@ -47,10 +48,27 @@ def answer_context(page, answer):
         "result": result,
         "chart": chart,
         "round_summary": round_summary,
-        "discussion": lowest_criteria(dimensions, answer.scores),
+        "discussion": discussion,
         "comments": comments,
         "breadcrumb_current": gettext("Votre résultat"),
+        "bands": score_bands(),
+        "overall_band": band_for(result.overall),
+        "dimension_bands": [(d, band_for(d.score)) for d in result.dimensions],
+        "help_by_dimension": _help_sheets(discussion),
+        "sheet_index": page.get_parent(),
     }
+
+
+def _help_sheets(discussion):
+    """[(dimension, [live tool sheets])] for the dimensions of the lowest
+    criteria, in that order, each once."""
+    seen, helps = set(), []
+    for dimension, _criterion, _value in discussion:
+        if dimension.pk in seen:
+            continue
+        seen.add(dimension.pk)
+        helps.append((dimension, list(dimension.help_sheets.live().order_by("title")[:3])))
+    return helps
 
 
 def session_context(page, request, session):

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 
 from core.antiabuse import rate_limit_exceeded, render_rate_limited
 from core.links import page_path, subpage_path
@@ -170,7 +171,13 @@ def answer_form(page, request, session=None, answer=None):
     """The answer form, alone or in a session: a draft is saved and can be
     finished later through its private link; a finished answer counts."""
     dimensions = page.dimensions()
-    context = {"session": session, "answer": answer, "dimensions": dimensions, "scale_choices": Scale.choices}
+    context = {
+        "session": session,
+        "answer": answer,
+        "dimensions": dimensions,
+        "scale_choices": Scale.choices,
+        "breadcrumb_current": gettext("Remplir le baromètre"),
+    }
     if _session_is_full(session, answer):
         context["max_answers"] = MAX_ANSWERS_PER_SESSION
         return _render_private(page, request, "session_full.html", context, status=409)

@@ -69,6 +69,18 @@ class PortalSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Facultatif. Sans logo, le nom du site s'affiche seul."),
     )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Icône du site (favicon)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Facultatif. Une image carrée d'au moins 180 × 180 pixels, affichée dans l'onglet du navigateur "
+            "et sur l'écran d'accueil d'un téléphone. Sans image, le symbole du portail est utilisé."
+        ),
+    )
     primary_colour = models.CharField(
         _("Couleur principale"),
         max_length=7,
@@ -155,6 +167,7 @@ class PortalSettings(BaseSiteSetting):
                     FieldPanel("organisation_name"),
                     FieldPanel("tagline"),
                     FieldPanel("logo"),
+                    FieldPanel("favicon"),
                     MultiFieldPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading=_("Couleurs")),
                 ],
                 heading=_("Identité"),

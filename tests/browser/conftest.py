@@ -21,6 +21,9 @@ FLAGS = [
     "--disable-quic",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# axe runs at a desktop and a phone width: scrollable regions, reflow and
+# hidden-on-phone content only show their problems at 390 px.
+AXE_WIDTHS = (1280, 390)
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM
 # refuses to run in a thread with a loop unless told it is safe (it is: the
@@ -64,20 +67,34 @@ def page(browser, live_server):
 
 @pytest.fixture
 def axe_check():
-    """Run axe-core on a page for the WCAG 2.1 A/AA rules; fail on any
-    violation, listing each one with its nodes."""
+    """Run axe-core on a page for the WCAG 2.1 A/AA rules at 1280 and 390 px;
+    fail on any violation, listing each one with its nodes."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
 
-    def check(tab, context=None):
+    def run(tab, context, width):
         results = axe.run(tab, context=context, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         violations = results.response["violations"]
         report = "\n".join(
             f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(n["html"][:200] for n in v["nodes"][:5])
             for v in violations
         )
-        assert not violations, f"axe violations on {tab.url}:\n{report}"
+        assert not violations, f"axe violations on {tab.url} at {width} px:\n{report}"
+        return results
+
+    def check(tab, context=None, widths=AXE_WIDTHS):
+        """Run axe at each width (desktop, then phone), then restore the
+        viewport. Same page, same state: only the layout changes."""
+        original = tab.viewport_size
+        results = None
+        try:
+            for width in widths:
+                tab.set_viewport_size({"width": width, "height": original["height"] if original else 800})
+                results = run(tab, context, width)
+        finally:
+            if original:
+                tab.set_viewport_size(original)
         assert not tab.third_party_requests, f"third-party requests: {tab.third_party_requests}"
         return results
 

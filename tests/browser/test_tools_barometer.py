@@ -30,9 +30,16 @@ def tools_site(live_server, settings):
 
 
 def fill_in(tab, role_label, value):
+    """Answer every criterion, one step (dimension) at a time, as a person would."""
     tab.get_by_label(role_label, exact=True).check()
-    for radio in tab.locator(f"input[type=radio][name^=critere_][value='{value}']").all():
-        radio.check()
+    steps = tab.locator("[data-step]")
+    for i in range(steps.count()):
+        step = steps.nth(i)
+        expect(step).to_be_visible()
+        for radio in step.locator(f"input[type=radio][name^=critere_][value='{value}']").all():
+            radio.check()
+        if i < steps.count() - 1:
+            step.get_by_role("button", name="Étape suivante").click()
     tab.get_by_role("button", name="Valider mes réponses et voir le résultat").click()
 
 

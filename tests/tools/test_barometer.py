@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from tests.tools.conftest import all_values, answer_data, criteria_of
 from tools.models import BarometerAnswer, BarometerSession
-from tools.radar import RADIUS
+from tools.radar import HEIGHT, RADIUS, WIDTH
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_a_complete_answer_gives_scores_radar_and_table(client, barometer, dimen
     assert len(re.findall(r"data-axis=", svg)) == 3
     points = re.search(r'class="radar__series".*?<polygon points="([^"]+)"', svg, re.S).group(1)
     (x0, y0), (x1, y1), (x2, y2) = [tuple(map(float, p.split(","))) for p in points.split()]
-    cx, cy = 320, 220
+    cx, cy = WIDTH / 2, HEIGHT / 2
     assert (x0, y0) == (cx, cy - RADIUS * 3 / 4)  # A = 3, straight up
     assert ((x1 - cx) ** 2 + (y1 - cy) ** 2) ** 0.5 == pytest.approx(RADIUS / 4, abs=0.02)  # B = 1
     assert ((x2 - cx) ** 2 + (y2 - cy) ** 2) ** 0.5 == pytest.approx(RADIUS * 3 / 4, abs=0.02)  # C = 3

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
@@ -63,10 +63,19 @@ class BarometerDimension(ClusterableModel, Orderable):
         help_text=_("Une ou deux phrases affichées en tête du groupe de critères."),
     )
 
+    help_sheets = ParentalManyToManyField(
+        "resources.ToolSheetPage",
+        verbose_name=_("Fiches outils qui aident"),
+        blank=True,
+        related_name="+",
+        help_text=_("Proposées dans le résultat du baromètre quand cette dimension obtient un score bas."),
+    )
+
     panels = [
         FieldPanel("name"),
         FieldPanel("short_name"),
         FieldPanel("description"),
+        FieldPanel("help_sheets"),
         InlinePanel("criteria", heading=_("Critères"), label=_("Critère"), min_num=1),
     ]
 
