@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -42,3 +44,9 @@ class DomainViewSet(SnippetViewSet):
 
 
 register_snippet(DomainViewSet)
+
+
+@hooks.register("insert_global_admin_css")
+def portal_admin_css():
+    # The portal's colours in the admin (static/css/admin.css).
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -101,6 +101,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "core.twofactor.Require2FAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # French typography on public HTML (core/typography.py); inside any page
+    # cache, so that cached pages are stored already typographised.
+    "core.typography.TypographyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: django-axes answers a locked-out login with its lockout page.
@@ -333,6 +336,11 @@ TASKS = {
 
 # --- Wagtail --------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Partenariat en santé")
+# No Gravatar: a request to a third-party host for every user shown in the
+# admin (and broken avatars on a closed network). Wagtail's initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The "what's new in Wagtail" banner is in English and about the CMS, not the portal.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Every absolute link (emails, feeds, PDFs, the admin) starts with BASE_URL
 # (core/links.py), never with the Site record's hostname.
 BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
