@@ -69,7 +69,7 @@ _RULES = [
             rf"(?<=\d){_SPACE}+(€|k€|M€|km|kg|Mo|Ko|Go|min|mn|ans?|mois|jours?|semaines?|heures?|minutes?|"
             rf"places?|personnes?|partenaires?|patients?|projets?|dossiers?|candidatures?)(?!\w)"
         ),
-        NBSP + r"\1",
+        NNBSP + r"\1",
     ),
 ]
 

@@ -147,7 +147,9 @@ class LatestPublicationsPanel(LogPanel):
         entries = merge(pages[: LIMIT * 5], others[: LIMIT * 5], key=lambda e: e.timestamp, reverse=True)
         latest, seen = [], set()
         for entry in entries:
-            key = ("page", entry.page_id) if isinstance(entry, PageLogEntry) else (entry.content_type_id, entry.object_id)
+            key = (
+                ("page", entry.page_id) if isinstance(entry, PageLogEntry) else (entry.content_type_id, entry.object_id)
+            )
             if key not in seen:
                 seen.add(key)
                 latest.append(entry)

@@ -112,7 +112,7 @@ def test_every_demo_page_has_landmarks_one_h1_and_a_skip_link(client, demo_site)
 
 # Text shown to the reader: tags, comments and skipped elements removed.
 _SKIPPED = re.compile(
-    r"<(%s)\b[^>]*>.*?</\1>|<!--.*?-->" % "|".join(sorted(SKIPPED_ELEMENTS)), re.DOTALL | re.IGNORECASE
+    r"<(" + "|".join(sorted(SKIPPED_ELEMENTS)) + r")\b[^>]*>.*?</\1>|<!--.*?-->", re.DOTALL | re.IGNORECASE
 )
 _BAD_SPACING = re.compile(r"[ \t\r\n\u00a0][;:!?](?=[\s»]|$)|«[ \t\r\n\u00a0]|[ \t\r\n\u00a0]»|\w'\w")
 

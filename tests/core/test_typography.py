@@ -27,10 +27,10 @@ F = NNBSP
         ("l'annuaire, aujourd'hui", "l\u2019annuaire, aujourd\u2019hui"),
         ("n° 2, N°12", f"n°{NBSP}2, N°{NBSP}12"),
         ("À 12 h 30, puis 9 h.", f"À 12{NBSP}h{NBSP}30, puis 9{NBSP}h."),
-        ("10 000 partenaires", f"10{F}000{NBSP}partenaires"),
-        ("1 250 000 €", f"1{F}250{F}000{NBSP}€"),
+        ("10 000 partenaires", f"10{F}000{F}partenaires"),
+        ("1 250 000 €", f"1{F}250{F}000{F}€"),
         ("50 %", f"50{F}%"),
-        ("3 ans, 20 projets", f"3{NBSP}ans, 20{NBSP}projets"),
+        ("3 ans, 20 projets", f"3{F}ans, 20{F}projets"),
         # Left alone: times, ratios, years next to numbers, URLs, addresses.
         ("12:30 et 1:3", "12:30 et 1:3"),
         ("en 2024 250 fiches", "en 2024 250 fiches"),

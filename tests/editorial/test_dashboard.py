@@ -111,7 +111,7 @@ def test_latest_publications_list_each_page_once_with_its_state_now(client, peop
     edited.intro = "Brouillon"
     edited.save_revision(user=editor)
     html, _ = dashboard(client, editor)
-    panel = re.search(r'id="editorial-latest-publications".*?</section>', html, re.S).group(0)
+    panel = re.search(r'id="editorial-latest-publications-section".*?</section>', html, re.S).group(0)
     assert panel.count(">Republiée</a>") == 1
     assert re.search(r">Republiée</a>\s*<small>— en ligne —", panel)
     assert re.search(r">Retirée</a>\s*<small>— dépubliée —", panel)
