@@ -42,6 +42,8 @@ _DECODE = re.compile("|".join(re.escape(entity) for entity in _DECODED), re.IGNO
 _RULES = [
     # Typographic apostrophe between letters: l'annuaire, aujourd'hui.
     (re.compile(rf"(?<=[^\W\d_]){_APOSTROPHE}(?=[^\W\d_])"), "\u2019"),
+    # ... also when an element follows the elision: « l'<a>engagement</a> ».
+    (re.compile(rf"(?<=\b[cdjlmnst]){_APOSTROPHE}$|(?<=\bqu){_APOSTROPHE}$", re.IGNORECASE), "\u2019"),
     # Spaces (any run, line breaks included) before ; : ! ? become one narrow
     # no-break space; a missing one is added after a word or a closing sign.
     # The sign must end a word (space, end of text, closing sign, punctuation
