@@ -76,7 +76,10 @@ def test_a_long_run_of_spaces_stays_linear():
         # ampersand whose entity ends with a semicolon.
         ("d&#x27;Occitanie, l&#39;été", "d\u2019Occitanie, l\u2019été"),
         # An elision before an element (a lexicon link).
-        ("encourager l'<a href=\"/x\">engagement</a>, qu'<em>il</em>", "encourager l\u2019<a href=\"/x\">engagement</a>, qu\u2019<em>il</em>"),
+        (
+            "encourager l'<a href=\"/x\">engagement</a>, qu'<em>il</em>",
+            'encourager l\u2019<a href="/x">engagement</a>, qu\u2019<em>il</em>',
+        ),
         ("Date&nbsp;: 12", f"Date{F}: 12"),
         ("A &amp; B ; C &lt;D&gt;", f"A &amp; B{F}; C &lt;D&gt;"),
     ],
