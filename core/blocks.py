@@ -14,9 +14,20 @@ from wagtail.images.blocks import ImageChooserBlock
 # --- Text --------------------------------------------------------------------
 
 
+class UnindexedChoiceBlock(blocks.ChoiceBlock):
+    """A choice that is a display option for editors (heading level, callout
+    kind), not content: its label ("Titre de section (niveau 2)") stays out
+    of the search index. Same as `ChoiceBlock(search_index=False)`, but it
+    deconstructs as a plain ChoiceBlock (ChoiceBlock.deconstruct), so no
+    StreamField migration is needed."""
+
+    def get_searchable_content(self, value):
+        return []
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Titre"), max_length=160)
-    level = blocks.ChoiceBlock(
+    level = UnindexedChoiceBlock(
         label=_("Niveau"),
         choices=[("h2", _("Titre de section (niveau 2)")), ("h3", _("Sous-titre (niveau 3)"))],
         default="h2",
@@ -44,7 +55,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class CalloutBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
+    kind = UnindexedChoiceBlock(
         label=_("Type"),
         choices=[
             ("vigilance", _("Point de vigilance")),

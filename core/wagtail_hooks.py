@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -54,3 +56,9 @@ def never_cache_restricted_pages(page, request, serve_args, serve_kwargs):
 
     if settings.PORTAL_PAGE_CACHE_SECONDS and page.get_view_restrictions().exists():
         skip_page_cache(request)
+
+
+@hooks.register("insert_global_admin_css")
+def portal_admin_css():
+    # The portal's colours in the admin (static/css/admin.css).
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

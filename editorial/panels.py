@@ -12,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from directory import queries
 from editorial import roles
@@ -127,11 +127,61 @@ class LogPanel(ListPanel):
 
 
 class LatestPublicationsPanel(LogPanel):
+    """Each published item once (its latest publication), with its state
+    now: a page published then unpublished, or edited since, says so."""
+
     name = "editorial_latest_publications"
     heading = _("Dernières publications")
     empty_text = _("Aucune publication pour l'instant.")
     actions = ("wagtail.publish", "wagtail.publish.scheduled")
     order = 260
+
+    def get_items(self):
+        pages = PageLogEntry.objects.filter(action__in=self.actions).select_related("user").order_by("-timestamp")
+        others = (
+            ModelLogEntry.objects.filter(action__in=self.actions)
+            .select_related("user", "content_type")
+            .order_by("-timestamp")
+        )
+        # Enough entries to fill the panel once republications are skipped.
+        entries = merge(pages[: LIMIT * 5], others[: LIMIT * 5], key=lambda e: e.timestamp, reverse=True)
+        latest, seen = [], set()
+        for entry in entries:
+            key = (
+                ("page", entry.page_id) if isinstance(entry, PageLogEntry) else (entry.content_type_id, entry.object_id)
+            )
+            if key not in seen:
+                seen.add(key)
+                latest.append(entry)
+            if len(latest) == LIMIT:
+                break
+        page_ids = [entry.page_id for entry in latest if isinstance(entry, PageLogEntry)]
+        states = {
+            page.pk: page for page in Page.objects.filter(pk__in=page_ids).only("live", "has_unpublished_changes")
+        }
+        items = []
+        for entry in latest:
+            who = (
+                entry.user.get_full_name() or entry.user.get_username()
+                if entry.user
+                else gettext("publication programmée")
+            )
+            if isinstance(entry, PageLogEntry):
+                url = reverse("wagtailadmin_pages:edit", args=[entry.page_id])
+                page = states.get(entry.page_id)
+                if page is None:
+                    state = gettext("supprimée")
+                elif not page.live:
+                    state = gettext("dépubliée")
+                elif page.has_unpublished_changes:
+                    state = gettext("en ligne, modifications en brouillon")
+                else:
+                    state = gettext("en ligne")
+                who = f"{state} — {who}"
+            else:
+                url = _relative(admin_edit_url(entry.content_type, entry.object_id))
+            items.append({"title": entry.label, "url": url, "meta": who, "date": entry.timestamp})
+        return items
 
 
 class UnreviewedPublicationsPanel(LogPanel):

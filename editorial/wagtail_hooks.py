@@ -1,6 +1,9 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from editorial.guide import guide as guide_view
 from editorial.notifications import UNREVIEWED_ACTION
 from editorial.panels import panels_for
 
@@ -20,3 +23,13 @@ def register_editorial_log_actions(actions):
         _("Publié sans relecture croisée"),
         _("Publié directement, sans passer par la relecture croisée"),
     )
+
+
+@hooks.register("register_admin_urls")
+def register_guide_url():
+    return [path("guide/", guide_view, name="portal_editorial_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_guide_menu_item():
+    return MenuItem("Guide de l'équipe éditoriale", reverse("portal_editorial_guide"), icon_name="help", order=1)

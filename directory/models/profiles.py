@@ -135,14 +135,16 @@ class PartnerProfile(index.Indexed, ClusterableModel):
     allow_search_engines = models.BooleanField(
         _("Référencement par les moteurs de recherche"),
         default=False,
-        help_text=_("Sans cet accord, la fiche porte la mention « noindex » et n'est pas dans le plan du site."),
+        help_text=_(
+            "Sans cet accord, les moteurs de recherche ne référencent pas la fiche et elle n'est pas dans le plan du site."
+        ),
     )
 
     # Private information (moderators only)
     email = models.EmailField(_("Adresse électronique (privée)"), unique=True)
     phone = models.CharField(_("Téléphone (privé)"), max_length=30, blank=True)
     consent_listing_at = models.DateTimeField(_("Consentement à figurer dans l'annuaire"), null=True, blank=True)
-    consent_health = models.BooleanField(_("Consent à afficher ses thèmes de santé"), default=False)
+    consent_health = models.BooleanField(_("Consentement à afficher ses thèmes de santé"), default=False)
     consent_health_at = models.DateTimeField(_("Date du consentement santé"), null=True, blank=True)
     consent_news = models.BooleanField(_("Accepte de recevoir des nouvelles"), default=False)
     consent_news_at = models.DateTimeField(_("Date du consentement nouvelles"), null=True, blank=True)

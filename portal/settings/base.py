@@ -103,8 +103,6 @@ MIDDLEWARE = [
     # that it sees their cookies and Vary on the way out. No LocaleMiddleware:
     # one language, and its Vary: Accept-Language would split the cache.
     "core.pagecache.PageCacheMiddleware",
-    # The typography pass (TypographyMiddleware) goes here, BELOW the page
-    # cache: cached pages are stored already typographised.
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -112,6 +110,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "core.twofactor.Require2FAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # French typography on public HTML (core/typography.py); below the page
+    # cache, so that cached pages are stored already typographised.
+    "core.typography.TypographyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: django-axes answers a locked-out login with its lockout page.
@@ -360,6 +361,11 @@ if FRONTEND_CACHE_PURGE_URL:
         }
     }
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Partenariat en santé")
+# No Gravatar: a request to a third-party host for every user shown in the
+# admin (and broken avatars on a closed network). Wagtail's initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The "what's new in Wagtail" banner is in English and about the CMS, not the portal.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Every absolute link (emails, feeds, PDFs, the admin) starts with BASE_URL
 # (core/links.py), never with the Site record's hostname.
 BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")

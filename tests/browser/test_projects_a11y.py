@@ -4,6 +4,8 @@ map and the proposal form (empty and with errors); no third-party request."""
 
 import pytest
 
+from tests.utils import plain
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BODY = [
@@ -76,7 +78,7 @@ def test_showcase_pages_have_no_axe_violation_and_the_map_works_with_the_keyboar
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "departement=31" in page.url
-    assert f"{count} projet" in page.inner_text("#resultats-titre")
+    assert f"{count} projet" in plain(page.inner_text("#resultats-titre"))
 
 
 def test_proposal_form_errors_are_accessible_and_keep_input(page, axe_check, showcase):

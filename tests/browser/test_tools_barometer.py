@@ -47,7 +47,7 @@ def test_two_people_join_one_session_and_see_both_radars(page, browser, axe_chec
     base, _session = tools_site
     page.goto(base + "/fiches-outils/barometre/")
     axe_check(page)
-    page.get_by_label("Nom de l'équipe ou du projet").fill("Équipe fictive du test")
+    page.get_by_label("Nom de l’équipe ou du projet").fill("Équipe fictive du test")
     page.get_by_role("button", name="Ouvrir une session d’équipe").click()
     page.wait_for_url("**/gerer/**")
     axe_check(page)

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, Revision, Site
 
+from core.typography import SKIPPED_ELEMENTS
 from tests.utils import rolled_back_afterwards
 
 
@@ -101,7 +102,7 @@ def test_home_page_shows_the_continuum_and_the_three_pillars(client, demo_site):
 @pytest.mark.django_db
 def test_footer_links_to_the_legal_pages(client, demo_site):
     html = client.get("/").content.decode()
-    for title in ("Mentions légales", "Données personnelles", "Déclaration d&#x27;accessibilité", "Contact"):
+    for title in ("Mentions légales", "Données personnelles", "Déclaration d’accessibilité", "Contact"):
         assert title in html
 
 
@@ -118,3 +119,45 @@ def test_every_demo_page_has_landmarks_one_h1_and_a_skip_link(client, demo_site)
         assert '<html lang="fr"' in html
         assert re.search(r"<title>[^<]+</title>", html), page.url
         assert ('aria-label="Fil d’Ariane"' in html) is (page.depth > 2), page.url
+
+
+# Text shown to the reader: tags, comments and skipped elements removed.
+_SKIPPED = re.compile(
+    r"<(" + "|".join(sorted(SKIPPED_ELEMENTS)) + r")\b[^>]*>.*?</\1>|<!--.*?-->", re.DOTALL | re.IGNORECASE
+)
+_BAD_SPACING = re.compile(r"[ \t\r\n\u00a0][;:!?](?=[\s»]|$)|«[ \t\r\n\u00a0]|[ \t\r\n\u00a0]»|\w'\w")
+
+
+def _visible_text(html):
+    from html import unescape
+
+    html = _SKIPPED.sub(" ", html)
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+@pytest.mark.django_db
+def test_french_typography_on_every_demo_page_and_the_pages_they_link(client, demo_site):
+    """No ordinary space before ; : ! ? or inside « », no straight
+    apostrophe, on every demo page and on every internal page they link
+    (listings with filters, profiles, routes)."""
+    to_visit = [page.url for page in Page.objects.live().filter(depth__gte=2)]
+    seen, problems = set(), []
+    while to_visit and len(seen) < 400:
+        url = to_visit.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
+            continue
+        html = response.content.decode()
+        text = _visible_text(html)
+        for found in _BAD_SPACING.finditer(text):
+            problems.append((url, text[max(found.start() - 30, 0) : found.end() + 10]))
+        if len(seen) < 150:
+            for link in re.findall(r'href="(/[^"#]*)"', html):
+                link = link.replace("&amp;", "&")
+                if not link.startswith(("/admin", "/documents", "/static", "/media")) and link not in seen:
+                    to_visit.append(link)
+    assert len(seen) > 100
+    assert not problems, problems[:20]

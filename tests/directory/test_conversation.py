@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 
 from directory.models import ContactRequest
+from tests.utils import plain
 
 from .conftest import contact_data
 
@@ -48,10 +49,10 @@ def test_the_structure_gets_a_receipt_of_what_it_asked_and_of_what_happens_next(
     (receipt,) = to(STRUCTURE)
     assert receipt.subject == "Votre demande de contact à Aline A."
     body = receipt.body
-    assert "Votre demande a bien été transmise à Aline A. par l'annuaire" in body
-    assert "Nous construisons un programme d'éducation thérapeutique" in body  # what it asked
+    assert "Votre demande a bien été transmise à Aline A. par l'annuaire" in plain(body)
+    assert "Nous construisons un programme d'éducation thérapeutique" in plain(body)  # what it asked
     assert f"Dates ou durée{NNBSP}: De mars à juin 2027" in body
-    assert "21 jours" in body and f"Et maintenant{NNBSP}?" in body  # what happens next
+    assert "21 jours" in plain(body) and f"Et maintenant{NNBSP}?" in body  # what happens next
     # Nothing of the partner but the display name.
     assert "aline.a@example.org" not in body and "06 12 34 56 78" not in body
     assert ContactRequest.objects.get().outgoing_emails.filter(purpose="directory-contact-receipt").count() == 1
@@ -69,7 +70,7 @@ def test_the_answer_page_names_the_request_it_acts_on(client, partner, django_ca
     for action in ("accepter", "decliner"):
         page = client.get(answer_url(action)).content.decode()
         assert "CPTS de démonstration (CPTS" in page
-        assert "Nous construisons un programme d&#x27;éducation thérapeutique" in page
+        assert "Nous construisons un programme d'éducation thérapeutique" in plain(page)
         assert "De mars à juin 2027" in page
     assert ContactRequest.objects.get().status == ContactRequest.Status.SENT
 

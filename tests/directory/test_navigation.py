@@ -8,6 +8,8 @@ from html import unescape
 
 import pytest
 
+from tests.utils import plain
+
 from .conftest import contact_data
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +32,7 @@ def crumbs(html):
 
 
 def link_to(html, label):
+    html = plain(html)
     return unescape(re.search(rf'<a(?: class="button")? href="([^"]*)">{re.escape(label)}</a>', html).group(1))
 
 

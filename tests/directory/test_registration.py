@@ -13,6 +13,7 @@ from django.utils import timezone
 from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
 from directory.models import ContactRequest, PartnerProfile
 from directory.roles import ensure_moderation_group
+from tests.utils import plain
 
 from .conftest import contact_data, form_token
 from .dbscan import scan
@@ -97,7 +98,7 @@ def test_registration_double_opt_in_then_moderation(client, directory, django_ca
     assert response.status_code == 302
     client.logout()
     assert PartnerProfile.objects.get().status == PartnerProfile.Status.PUBLISHED
-    assert "visible dans l'annuaire" in mail.outbox[-1].body
+    assert "visible dans l'annuaire" in plain(mail.outbox[-1].body)
     assert client.get(f"/annuaire/profil/{profile.pk}/").status_code == 200
     assert client.get("/annuaire/?q=maladie+rare+imaginaire").context["result_count"] == 1
     from wagtail.models import ModelLogEntry

@@ -16,6 +16,7 @@ from core.antiabuse import HONEYPOT_FIELD
 from core.models import OutgoingEmail
 from directory import links
 from directory.models import ContactRequest
+from tests.utils import plain
 
 from .conftest import contact_data
 
@@ -158,7 +159,7 @@ def test_unanswered_requests_expire_and_the_structure_is_told_once(client, partn
     assert ContactRequest.objects.get().status == ContactRequest.Status.EXPIRED
     # The partner's request and the structure's receipt, then one notice.
     assert [m.to for m in mail.outbox][2:] == [["coordination@cpts-demo.example.org"]]
-    assert "n'a pas pu donner suite dans les 21 jours" in mail.outbox[-1].body
+    assert "n'a pas pu donner suite dans les 21 jours" in plain(mail.outbox[-1].body)
 
 
 def test_spam_is_stored_but_never_emailed(client, partner, django_capture_on_commit_callbacks):
@@ -180,7 +181,7 @@ def test_errors_in_french_with_400_and_everything_kept(client, partner):
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Indiquez la prise en charge : l&#x27;engagement doit au moins être défrayé." in page
+    assert "Indiquez la prise en charge : l'engagement doit au moins être défrayé." in plain(page)
     assert "Saisissez une adresse" in page
     assert "trop de liens" in page
     assert 'value="CPTS de démonstration"' in page

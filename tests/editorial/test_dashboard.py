@@ -97,3 +97,22 @@ def test_moderation_queues_cost_the_same_with_more_registrations(client, people,
     section = html.split("Inscriptions à modérer")[1].split("</section>")[0]
     assert section.count("Profil n°") == 10  # the first ten, linked to the moderation admin
     assert "/admin/directory/partnerprofile/inspect/" in section
+
+
+def test_latest_publications_list_each_page_once_with_its_state_now(client, people, home_page):
+    import re
+
+    editor = people["admin"]
+    again = StandardPageFactory(parent=home_page, title="Republiée", slug="republiee", published_by=editor)
+    again.save_revision(user=editor).publish(user=editor)
+    gone = StandardPageFactory(parent=home_page, title="Retirée", slug="retiree", published_by=editor)
+    gone.unpublish(user=editor)
+    edited = StandardPageFactory(parent=home_page, title="Modifiée", slug="modifiee", published_by=editor)
+    edited.intro = "Brouillon"
+    edited.save_revision(user=editor)
+    html, _ = dashboard(client, editor)
+    panel = re.search(r'id="editorial-latest-publications-section".*?</section>', html, re.S).group(0)
+    assert panel.count(">Republiée</a>") == 1
+    assert re.search(r">Republiée</a>\s*<small>— en ligne —", panel)
+    assert re.search(r">Retirée</a>\s*<small>— dépubliée —", panel)
+    assert re.search(r">Modifiée</a>\s*<small>— en ligne, modifications en brouillon —", panel)

@@ -10,6 +10,7 @@ from core.factories import PortalSettingsFactory
 from core.models import OutgoingEmail
 from home.factories import ContactPageFactory
 from home.models import ContactPage, ContactSubmission
+from tests.utils import plain
 
 CONTACT_EMAIL = "equipe-contact@example.org"
 
@@ -63,7 +64,7 @@ def test_missing_fields_give_french_errors_and_keep_what_was_typed(client, conta
     assert response.status_code == 400
     html = response.content.decode()
     assert "Le formulaire contient 2 erreurs" in html
-    assert "Votre message : Champ requis." in html
+    assert "Votre message : Champ requis." in plain(html)
     assert "Saisissez une adresse de courriel valide." in html
     assert 'value="Camille (fictive)"' in html
     assert 'value="pas-une-adresse"' in html

@@ -7,6 +7,7 @@ import pytest
 
 from core.models import PortalSettings
 from tests.projects.conftest import make_project
+from tests.utils import plain
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -57,7 +58,7 @@ def test_map_counts_equal_table_counts_and_list_counts(client, spread):
 
 @pytest.mark.django_db
 def test_map_is_accessible_and_credits_its_source(client, spread):
-    html = client.get("/projets/carte/").content.decode()
+    html = plain(client.get("/projets/carte/").content)
     assert "<caption>" in html and '<th scope="col">' in html and '<th scope="row">' in html
     assert 'aria-label="Haute-Garonne (31) : 3 projets"' in html
     assert "Légende" in html and "4 à 6 projets" in html

@@ -8,6 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from projects.models import ProjectIndexPage, ProjectPage
 from search.text import normalise
+from tests.utils import plain
 
 
 class ProjectTreeRules(WagtailPageTestCase):
@@ -48,7 +49,7 @@ def test_project_page_shows_its_facts_and_body(client, project_factory):
     )
     response = client.get(project.url)
     assert response.status_code == 200
-    html = response.content.decode()
+    html = plain(response.content)
     assert html.count("<h1") == 1
     for text in (
         "Organisation des soins",
@@ -57,7 +58,7 @@ def test_project_page_shows_its_facts_and_body(client, project_factory):
         "Représentant des usagers",
         "signalétique",
         "Exemple illustratif",
-        "Réduire l&#x27;attente",
+        "Réduire l'attente",
         "patiente partenaire",
         "<caption>Résultats",
         '<th scope="row">Patients associés</th>',

@@ -12,6 +12,7 @@ from django.test import override_settings
 from core.antiabuse import HONEYPOT_FIELD, TIMESTAMP_FIELD
 from core.models import OutgoingEmail
 from projects.models import ProjectPage, ProjectProposal
+from tests.utils import plain
 
 URL = "/projets/proposer/"
 
@@ -94,7 +95,7 @@ def test_invalid_proposal_gives_french_errors_and_keeps_what_was_typed(client, i
     html = response.content.decode()
     assert "Champ requis." in html
     assert "Saisissez une adresse de courriel valide." in html
-    assert "L&#x27;année de fin ne peut pas précéder" in html
+    assert "L'année de fin ne peut pas précéder" in plain(html)
     assert "Cochez cette case" in html
     assert 'value="pas-une-adresse"' in html and "Des parents participent" in html
     assert re.search(r'value="proche-aidant"[^>]*checked', html)

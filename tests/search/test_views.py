@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from directory.factories import PartnerProfileFactory
 from home.factories import StandardPageFactory
+from tests.utils import plain
 
 URL = "/recherche/"
 SUGGEST = "/recherche/suggestions/"
@@ -154,9 +155,9 @@ def test_no_result_proposes_close_lexicon_terms_and_the_pillars(client, corpus):
     response = client.get(URL, {"q": "patiant partenere"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Aucun résultat pour « patiant partenere »" in html
+    assert "Aucun résultat pour « patiant partenere »" in plain(html)
     assert "Vouliez-vous dire" in html
-    assert re.search(r"Vouliez-vous dire :\s*<a href=\"/recherche/\?q=Patient%20partenaire\">", html)
+    assert re.search(r"Vouliez-vous dire :\s*<a href=\"/recherche/\?q=Patient%20partenaire\">", plain(html))
     assert "Parcourir les rubriques" in html
     assert 'href="/fiches-outils/"' in html and 'href="/annuaire/"' in html
     assert "/fiches-outils/lexique/" in html

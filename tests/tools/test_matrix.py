@@ -8,7 +8,7 @@ import pytest
 from core.vocabulary import EngagementDegree, EngagementScale
 from projects.factories import ProjectIndexPageFactory, ProjectPageFactory
 from resources.factories import ToolSheetPageFactory
-from tests.utils import count_queries
+from tests.utils import count_queries, plain
 from tools.factories import EngagementMatrixPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def table_of(html):
 def test_table_has_caption_header_cells_and_every_cell_text(client, matrix):
     response = client.get(matrix.url)
     assert response.status_code == 200
-    table = table_of(response.content.decode())
+    table = table_of(plain(response.content))
     assert "<caption>" in table
     assert re.findall(r'<th scope="col">([^<]+)</th>', table) == ["Niveau"] + [
         label for _, label in EngagementDegree.choices
@@ -46,7 +46,7 @@ def test_table_has_caption_header_cells_and_every_cell_text(client, matrix):
 
 
 def test_small_screens_get_the_same_content_as_a_list(client, matrix):
-    html = client.get(matrix.url).content.decode()
+    html = plain(client.get(matrix.url).content)
     listing = html.split('<div class="matrix matrix--list">')[1]
     assert re.findall(r"<h2>([^<]+)</h2>", listing) == [label for _, label in EngagementScale.choices]
     assert listing.count("<h3>") == 12
@@ -63,7 +63,7 @@ def test_cells_link_to_the_live_tool_sheets_of_their_level_and_degree(client, to
     add_sheet(tools_index, "comite-usagers", "meso", "consultation")
     add_sheet(tools_index, "brouillon", "micro", "collaboration", live=False)
     add_sheet(tools_index, "sans-niveau", "", "")
-    table = table_of(client.get(matrix.url).content.decode())
+    table = table_of(plain(client.get(matrix.url).content))
     cells = re.findall(r"<td>(.*?)</td>", table, re.S)
     order = [(s, d) for s in EngagementScale.values for d in EngagementDegree.values]
     by_key = dict(zip(order, cells, strict=True))
@@ -80,7 +80,7 @@ def test_projects_are_linked_in_their_cell_next_to_tool_sheets(client, home_page
         parent=projects, title="Comité de patients fictif", engagement_scale="macro", engagement_degree="partenariat"
     )
     add_sheet(tools_index, "co-construire", "macro", "partenariat")
-    table = table_of(client.get(matrix.url).content.decode())
+    table = table_of(plain(client.get(matrix.url).content))
     cell = re.findall(r"<td>(.*?)</td>", table, re.S)[-1]  # macro × partenariat
     assert "Fiches outils :" in cell and "Projets :" in cell
     assert cell.index("Fiches outils :") < cell.index("Projets :")
