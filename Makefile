@@ -44,7 +44,7 @@ run: setup serve
 # install chromium`) unless REQUIRE_BROWSER=1, which makes them fail instead.
 # Any other skip fails the run.
 PYTEST_WORKERS ?= 2
-test: install
+test: install $(NPM_STAMP)
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || echo "NOTE: Chromium not found: browser tests will be SKIPPED (apt-get install chromium)."
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(VENV)/bin/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 

@@ -4,7 +4,7 @@ of aggregate queries whatever the amount of data (tests/about/test_figures.py).
 Figures about people's exchanges (contact requests) are shown only from
 THRESHOLD up, so that nobody can be recognised behind a small number."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext
 
 from about.charts import bars
@@ -120,6 +120,26 @@ def contact_figures():
     }
 
 
+def call_figures():
+    """Calls for projects per year of opening: applications received (spam
+    aside) and projects retained, in one query (accompaniment app)."""
+    from accompaniment.models import Application
+    from accompaniment.models.applications import ApplicationStatus
+
+    per_year = (
+        Application.objects.filter(is_spam=False)
+        .values("call__opens_on__year")
+        .annotate(received=Count("pk"), retained=Count("pk", filter=Q(status=ApplicationStatus.RETAINED)))
+        .order_by("call__opens_on__year")
+    )
+    years = [(row["call__opens_on__year"], row["received"], row["retained"]) for row in per_year]
+    rows = []
+    for year, received, retained in years:
+        rows.append((gettext("%(year)s : candidatures reçues") % {"year": year}, received))
+        rows.append((gettext("%(year)s : projets retenus") % {"year": year}, retained))
+    return {"years": years, "rows": rows, "chart": bars(rows, gettext("Appels à projets par année"))}
+
+
 def key_figures(request):
     settings = PortalSettings.for_request(request)
     return {
@@ -127,6 +147,7 @@ def key_figures(request):
         "partners": partner_figures(settings),
         "projects": project_figures(),
         "contacts": contact_figures(),
+        "calls": call_figures(),
         "threshold": THRESHOLD,
     }
 

@@ -89,3 +89,29 @@ def test_the_home_shows_three_figures(client, home_page, figures_page):
     assert "Le partenariat en chiffres" in html
     assert "1 patients partenaires dans l'annuaire" in html
     assert "— demandes de mise en relation ayant reçu une réponse" in html
+
+
+def test_calls_for_projects_per_year_are_counted_from_the_applications(client, home_page, figures_page):
+    import datetime
+
+    from accompaniment.factories import ApplicationFactory, CallForProjectsPageFactory
+
+    make_domains()
+    last_year = CallForProjectsPageFactory(
+        opens_on=datetime.date(2025, 1, 10), closes_on=datetime.date(2025, 3, 1), decision_on=datetime.date(2025, 4, 1)
+    )
+    this_year = CallForProjectsPageFactory(slug="appel-2026", opens_on=datetime.date(2026, 1, 10))
+    for status in ("retenue", "retenue", "non-retenue", "irrecevable"):
+        ApplicationFactory(call=last_year, status=status)
+    ApplicationFactory(call=last_year, is_spam=True)  # never counted
+    ApplicationFactory(call=this_year)
+    html = plain(client.get(figures_page.url).content)
+    assert '<th scope="row">2025 : candidatures reçues</th><td>4</td>' in html
+    assert '<th scope="row">2025 : projets retenus</th><td>2</td>' in html
+    assert '<th scope="row">2026 : candidatures reçues</th><td>1</td>' in html
+    # Queries do not grow with the applications.
+    _response, small = count_queries(client, figures_page.url)
+    for _ in range(5):
+        ApplicationFactory(call=this_year, status="retenue")
+    _response, large = count_queries(client, figures_page.url)
+    assert large == small

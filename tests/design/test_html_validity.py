@@ -52,7 +52,45 @@ def public_pages(site, home_page):
         barometer,
         EngagementMatrixPageFactory(),
     ]
+    # The apps added since: agenda, news, calls for projects and for
+    # participation, the about pages, the bibliography.
+    from about.factories import (
+        AboutPageFactory,
+        AccessibilityStatementPageFactory,
+        KeyFiguresPageFactory,
+        LegalNoticePageFactory,
+        PartnerGuidePageFactory,
+    )
+    from accompaniment.factories import CallForProjectsPageFactory
+    from agenda.factories import EventPageFactory
+    from core.links import subpage_path
+    from news.factories import NewsPageFactory
+    from participation.factories import CallFactory, ParticipationPageFactory
+    from resources.models import BibliographyPage
+
+    event = EventPageFactory()
+    news = NewsPageFactory()
+    call_for_projects = CallForProjectsPageFactory()
+    participation = ParticipationPageFactory()
+    call = CallFactory()
+    bibliography = sheet.get_parent().add_child(instance=BibliographyPage(title="Bibliographie", slug="bibliographie"))
+    pages += [
+        event.get_parent(),
+        event,
+        news.get_parent(),
+        news,
+        call_for_projects.get_parent(),
+        call_for_projects,
+        participation,
+        AboutPageFactory(),
+        PartnerGuidePageFactory(),
+        KeyFiguresPageFactory(),
+        LegalNoticePageFactory(),
+        AccessibilityStatementPageFactory(),
+        bibliography,
+    ]
     urls = [page.url for page in pages]
+    urls.append(subpage_path(participation, "call_route", call.pk))
     urls += [
         barometer.url + barometer.reverse_subpage("answer_new"),
         project.get_parent().url + "carte/",
