@@ -86,6 +86,25 @@ def _fresh_rate_limits():
     caches["ratelimit"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _wagtail_tree_root(request):
+    """A transactional test (the browser tests) flushes every table, the page
+    tree's root made by Wagtail's migration included; a later test on the same
+    worker that needs the admin (its explorer reverses the root's id) would
+    fail. Every database test starts with the root there."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not names & {"db", "transactional_db", "live_server"}:
+        return
+    transactional = bool(names & {"transactional_db", "live_server"}) or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from core.factories import tree_root
+
+    tree_root()
+
+
 @pytest.fixture
 def home_page(db):
     """The home page, root of the default site."""

@@ -146,10 +146,13 @@ class KeyFiguresPage(IntroMixin, Page):
         ),
     ]
     edit_handler = tabs(content_panels)
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro)
 
     class Meta:
         verbose_name = _("page des chiffres clés")
@@ -199,6 +202,11 @@ class LegalNoticePage(NoIndexMixin, IntroMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro)
 
     class Meta:
         verbose_name = _("mentions légales")
@@ -301,6 +309,11 @@ class AccessibilityStatementPage(NoIndexMixin, IntroMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro)
 
     class Meta:
         verbose_name = _("déclaration d'accessibilité")

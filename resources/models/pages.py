@@ -467,10 +467,13 @@ class BibliographyPage(IntroMixin, Page):
     A–Z and by theme (computed, nothing to edit but the intro)."""
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
     parent_page_types = ["resources.ToolSheetIndexPage"]
     subpage_types = []
     max_count = 1
+
+    def search_text(self):
+        return searchable_text(self.title, self.intro)
 
     class Meta:
         verbose_name = _("bibliographie")

@@ -318,6 +318,8 @@ def test_a_lexicon_term_goes_through_the_cross_review(client, people):
             "short_definition": "Soutien apporté par une personne qui a vécu une situation proche.",
             "definition": rich_text("<p>Une définition rédigée par le groupe de travail.</p>"),
             "sources": streamfield([]),
+            "source_references": streamfield([]),
+            "version": "1.0",
             "slug": "pair-aidance",
             "inline_linking": "on",
         }

@@ -71,7 +71,7 @@ def test_digest_matches_never_repeats_and_carries_one_click_headers(participatio
     subscription = SubscriptionFactory(roles=["patient-formateur"], departments=["31"])
     assert send_digests() == (1, 1)
     message = mail.outbox[-1]
-    assert wanted.title in message.body and remote.title in message.body
+    assert wanted.title in plain(message.body) and remote.title in plain(message.body)
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = message.extra_headers["List-Unsubscribe"]
     assert unsubscribe.startswith(f"<{settings.BASE_URL}/alertes-participation/desinscription/")

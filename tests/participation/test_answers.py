@@ -28,7 +28,7 @@ def test_a_free_answer_goes_through_double_opt_in(client, participation):
     assert answer.status == Answer.Status.FORWARDED and answer.forwarded_at
     to_structure = mail.outbox[-1]
     assert to_structure.to == ["porteur@structure.example.org"]
-    assert "J'accompagne mon père" in to_structure.body
+    assert "J'accompagne mon père" in plain(to_structure.body)
     assert "sacha@example.org" not in to_structure.body and "06 12 34 56 78" not in to_structure.body
 
     accept = path_of(to_structure, "/reponse/accepter/")

@@ -20,7 +20,7 @@ from search.text import normalise, parse_query
 BACKENDS = ["elasticsearch9", "opensearch2", "opensearch3"]
 # Indexed models that are not public content (admin search only).
 ADMIN_ONLY = {"wagtailcore.Page", "wagtaildocs.Document", "wagtailimages.Image", "core.Domain"}
-ADMIN_ONLY |= {"resources.ToolSheetCategory", "resources.Competency"}
+ADMIN_ONLY |= {"resources.ToolSheetCategory", "resources.Competency", "resources.Reference"}
 
 
 def build(name, **options):
