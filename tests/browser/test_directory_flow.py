@@ -176,7 +176,7 @@ def test_a_structure_and_a_partner_go_through_the_whole_relay(
     partner_tab.third_party_requests = []
     partner_tab.goto(accept_url)
     axe_check(partner_tab)
-    confirmation = partner_tab.locator("main").inner_text()
+    confirmation = plain(partner_tab.locator("main").inner_text())
     assert "CPTS du Relais" in confirmation and "Mai et juin 2027" in confirmation
     assert "Un atelier d'éducation thérapeutique sur les maladies rares." in confirmation
     with partner_tab.expect_navigation():
