@@ -263,3 +263,21 @@ def test_the_search_log_counts_each_visitor_behind_the_proxy_once(client, corpus
     assert Query.objects.get(query_string="pair aidance").hits == 1
     client.get(url, {"q": "pair aidance"}, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="198.51.100.99")
     assert Query.objects.get(query_string="pair aidance").hits == 2
+
+
+@pytest.mark.django_db
+def test_editor_labels_of_display_choices_are_not_indexed(client, home_page):
+    """A heading's level ("Titre de section (niveau 2)") and a callout's kind
+    are display options, not content: searching them finds nothing
+    (core.blocks.UnindexedChoiceBlock)."""
+    StandardPageFactory(
+        parent=home_page,
+        title="Page des étapes",
+        slug="page-titre",
+        body__0__heading__text="Les étapes",
+        body__0__heading__level="h2",
+        body__1__paragraph__value="<p>Un texte sur le partenariat.</p>",
+    )
+    assert "Page des étapes" in plain(client.get(URL, {"q": "étapes"}).content)
+    html = plain(client.get(URL, {"q": "titre de section niveau"}).content)
+    assert "Page des étapes" not in html
