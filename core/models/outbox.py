@@ -201,12 +201,21 @@ def redact_bearer_links(text):
 
 
 def redact_sent_email(email):
-    """Redact the bearer links of one sent email (idempotent). Returns True if the body changed."""
-    redacted = redact_bearer_links(email.body)
-    if redacted == email.body:
+    """Redact the bearer links of one sent email, its body and its headers (a
+    List-Unsubscribe link carries a token too); idempotent. Returns True if
+    anything changed."""
+    changes = {}
+    body = redact_bearer_links(email.body)
+    if body != email.body:
+        changes["body"] = body
+    headers = {name: redact_bearer_links(value) for name, value in (email.headers or {}).items()}
+    if headers != (email.headers or {}):
+        changes["headers"] = headers
+    if not changes:
         return False
-    OutgoingEmail.objects.filter(pk=email.pk).update(body=redacted)
-    email.body = redacted
+    OutgoingEmail.objects.filter(pk=email.pk).update(**changes)
+    for field, value in changes.items():
+        setattr(email, field, value)
     return True
 
 

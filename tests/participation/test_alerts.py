@@ -78,6 +78,10 @@ def test_digest_matches_never_repeats_and_carries_one_click_headers(participatio
     assert "Message-ID" in message.extra_headers
     stored = OutgoingEmail.objects.get(purpose="participation-digest")
     assert stored.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # Once sent, the stored copy's unsubscribe link no longer carries the live token.
+    token = unsubscribe.strip("<>").rstrip("/").rsplit("/", 1)[1]
+    assert stored.status == OutgoingEmail.Status.SENT
+    assert token not in str(stored.headers) and "jeton-retire-sha256-" in stored.headers["List-Unsubscribe"]
     # A daily subscriber the next day: a new call only, never the same twice.
     later = CallFactory(role="patient-formateur", departments=["31"])
     assert send_digests(now=timezone.now() + timedelta(days=1)) == (1, 1)
