@@ -39,6 +39,7 @@ PORTAL_PAGE_CACHE_SECONDS = 0 turns it off: the middleware removes itself
 from the stack at start (MiddlewareNotUsed) and costs nothing.
 """
 
+import datetime
 import hashlib
 import logging
 import re
@@ -51,6 +52,7 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost, MiddlewareNotUsed
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import HttpResponse
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +70,32 @@ def page_cache():
 def skip_page_cache(request):
     """Mark this request's response as never to be stored in the page cache."""
     setattr(request, _REQUEST_FLAG, True)
+
+
+_LIMIT_FLAG = "_portal_page_cache_until"
+
+
+def limit_page_cache(request, until):
+    """The page changes by itself at `until` (an aware datetime: a call
+    opens or closes at midnight, an event ends): its cached copy must not
+    outlive that moment. The earliest limit wins."""
+    current = getattr(request, _LIMIT_FLAG, None)
+    if current is None or until < current:
+        setattr(request, _LIMIT_FLAG, until)
+
+
+def next_local_midnight(now=None):
+    """The next midnight in the portal's time zone (dates of calls are local)."""
+    now = timezone.localtime(now)
+    tomorrow = now.date() + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+
+
+def _timeout(request, seconds):
+    until = getattr(request, _LIMIT_FLAG, None)
+    if until is None:
+        return seconds
+    return min(seconds, int((until - timezone.now()).total_seconds()))
 
 
 @lru_cache(maxsize=4)
@@ -185,10 +213,11 @@ class PageCacheMiddleware:
             except Exception:
                 generation = None
         response = self.get_response(request)
-        if generation is not None and _response_cacheable(request, response):
+        timeout = _timeout(request, self.seconds)
+        if generation is not None and timeout > 0 and _response_cacheable(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() not in _DROPPED_HEADERS]
             try:
-                cache.set(key, (generation, response.content, headers), timeout=self.seconds)
+                cache.set(key, (generation, response.content, headers), timeout=timeout)
             except Exception:
                 logger.warning("Page cache unreachable: page not stored", exc_info=True)
             response[HEADER] = "miss"

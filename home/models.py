@@ -81,6 +81,13 @@ class HomePage(IntroMixin, Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
+    def serve(self, request, *args, **kwargs):
+        # « À venir et ouvert »: events start and end, calls open and close.
+        from agenda.models.pages import limit_cache_to_the_agenda
+
+        limit_cache_to_the_agenda(request)
+        return super().serve(request, *args, **kwargs)
+
     class Meta:
         verbose_name = _("page d'accueil")
 

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.models.mixins import IntroMixin
+from core.pagecache import limit_page_cache, next_local_midnight
 from search.text import searchable_text
 
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -34,6 +35,11 @@ class CallForProjectsIndexPage(IntroMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["accompaniment.CallForProjectsPage"]
     max_count = 1
+
+    def serve(self, request, *args, **kwargs):
+        # Open calls come first: the order changes at midnight, when a call opens or closes.
+        limit_page_cache(request, next_local_midnight())
+        return super().serve(request, *args, **kwargs)
 
     class Meta:
         verbose_name = _("liste des appels à projets")
@@ -175,4 +181,6 @@ class CallForProjectsPage(IntroMixin, Page):
     def serve(self, request, *args, **kwargs):
         from accompaniment.views import serve_call
 
+        # A call opens and closes at midnight (local dates): a cached copy expires then.
+        limit_page_cache(request, next_local_midnight())
         return serve_call(self, request)

@@ -1,6 +1,7 @@
 """The agenda (/agenda/) and its events: regional days, webinars,
 training-action sessions, community of practice meetings."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -15,6 +16,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, DocumentBlock
 from core.models.mixins import IntroMixin
+from core.pagecache import limit_page_cache, next_local_midnight
 from core.routing import view_route
 from core.vocabulary import Audience
 from search.text import searchable_text
@@ -53,6 +55,21 @@ class EventAudience(Orderable):
 
     def __str__(self):
         return self.get_audience_display()
+
+
+def limit_cache_to_the_agenda(request):
+    """Pages that list or show events change by themselves when an event
+    starts or ends: a cached copy expires then (core/pagecache.py). One query,
+    only when the page cache is on."""
+    if not settings.PORTAL_PAGE_CACHE_SECONDS:
+        return
+    now = timezone.now()
+    bounds = EventPage.objects.live().aggregate(
+        start=models.Min("start", filter=models.Q(start__gt=now)), end=models.Min("end", filter=models.Q(end__gt=now))
+    )
+    for moment in (bounds["start"], bounds["end"], next_local_midnight(now)):
+        if moment is not None:
+            limit_page_cache(request, moment)
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -136,6 +153,10 @@ class EventPage(RoutablePageMixin, Page):
     parent_page_types = ["agenda.EventIndexPage"]
     subpage_types = []
 
+    def serve(self, request, *args, **kwargs):
+        limit_cache_to_the_agenda(request)
+        return super().serve(request, *args, **kwargs)
+
     class Meta:
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
@@ -201,6 +222,10 @@ class EventIndexPage(RoutablePageMixin, IntroMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["agenda.EventPage"]
     max_count = 1
+
+    def serve(self, request, *args, **kwargs):
+        limit_cache_to_the_agenda(request)
+        return super().serve(request, *args, **kwargs)
 
     class Meta:
         verbose_name = _("agenda")

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from core.links import absolute, subpage_url
 from core.models.mixins import IntroMixin
+from core.pagecache import limit_page_cache, next_local_midnight
 from core.routing import view_route
 from search.text import searchable_text
 
@@ -28,6 +29,11 @@ class ParticipationPage(RoutablePageMixin, IntroMixin, Page):
     max_count = 1
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_text")]
+
+    def serve(self, request, *args, **kwargs):
+        # A call leaves the listing the day after its deadline (local dates).
+        limit_page_cache(request, next_local_midnight())
+        return super().serve(request, *args, **kwargs)
 
     class Meta:
         verbose_name = _("appels à participation")
