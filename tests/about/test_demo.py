@@ -11,7 +11,9 @@ from core.models import PortalSettings
 from home import demo as home_demo
 from tests.utils import plain
 
-pytestmark = pytest.mark.django_db
+# The demo loads on PostgreSQL in tests/core/test_demo.py and tests/search/test_demo.py; this app's
+# checks of it run in the SQLite pass only (CI time).
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_only]
 
 
 def test_demo_loads_twice_and_reads_well(client):

@@ -9,6 +9,10 @@ from accompaniment import demo
 from accompaniment.models import Application, CallForProjectsIndexPage, CallForProjectsPage
 from tests.utils import plain
 
+# The demo loads on PostgreSQL in tests/core/test_demo.py and tests/search/test_demo.py; this app's
+# checks of it run in the SQLite pass only (CI time).
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.mark.django_db
 def test_demo_calls_and_their_figures(client, home_page, domains):

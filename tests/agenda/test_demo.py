@@ -13,6 +13,10 @@ from news import demo as news_demo
 from news.models import NewsPage
 from tests.utils import plain
 
+# The demo loads on PostgreSQL in tests/core/test_demo.py and tests/search/test_demo.py; this app's
+# checks of it run in the SQLite pass only (CI time).
+pytestmark = pytest.mark.sqlite_only
+
 
 def counts():
     return (

@@ -13,7 +13,12 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+# Its two servers share a file SQLite database whatever the suite runs on: the
+# PostgreSQL pass would repeat the same run.
+pytestmark = pytest.mark.sqlite_only
 
 SETUP = """
 from directory.factories import DirectoryPageFactory, PartnerProfileFactory

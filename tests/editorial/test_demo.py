@@ -13,7 +13,9 @@ from wagtail.models import Revision, TaskState, WorkflowState
 from editorial import demo, roles
 from home.models import StandardPage
 
-pytestmark = pytest.mark.django_db
+# The demo loads on PostgreSQL in tests/core/test_demo.py and tests/search/test_demo.py; this app's
+# checks of it run in the SQLite pass only (CI time).
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_only]
 
 
 class Command:

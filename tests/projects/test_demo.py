@@ -9,6 +9,10 @@ from wagtail.models import Page, Revision
 from projects import demo
 from projects.models import ProjectIndexPage, ProjectPage
 
+# The demo loads on PostgreSQL in tests/core/test_demo.py and tests/search/test_demo.py; this app's
+# checks of it run in the SQLite pass only (CI time).
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.mark.django_db
 def test_demo_loads_twice_without_changing_anything(site, home_page):

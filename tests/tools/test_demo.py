@@ -9,6 +9,10 @@ from wagtail.models import Page
 from tools import demo
 from tools.models import BarometerAnswer, BarometerDimension, BarometerSession, EngagementMatrixPage, SelfAssessmentPage
 
+# The demo loads on PostgreSQL in tests/core/test_demo.py and tests/search/test_demo.py; this app's
+# checks of it run in the SQLite pass only (CI time).
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.mark.django_db
 def test_demo_gives_four_dimensions_a_two_round_session_and_a_full_matrix(client, tools_index):
