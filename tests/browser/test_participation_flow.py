@@ -129,6 +129,14 @@ def test_post_publish_answer_accept_and_exchange_details(browser, page, axe_chec
     assert PARTNER in to_structure and "06 10 20 30 40" in to_structure
     assert STRUCTURE in to_partner and "05 67 00 11 22" in to_partner
 
+    # The structure's manage page lists the answer; its edit form, in its error state, stays accessible.
+    page.goto(_link("/gerer/"))
+    axe_check(page)
+    page.fill("#id_title", "")
+    _submit(page)
+    assert page.locator(".error-summary").is_visible()
+    axe_check(page)
+
 
 def test_alerts_form_in_its_error_state_and_the_unsubscribe_page(page, axe_check, participation_site):
     base = participation_site + "/appels-a-participation/"

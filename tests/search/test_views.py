@@ -266,12 +266,11 @@ def test_the_search_log_counts_each_visitor_behind_the_proxy_once(client, corpus
 
 
 @pytest.mark.django_db
-def test_editor_labels_of_display_choices_are_not_indexed(client, home_page):
+def test_editor_labels_of_display_choices_are_not_indexed(client):
     """A heading's level ("Titre de section (niveau 2)") and a callout's kind
     are display options, not content: searching them finds nothing
     (core.blocks.UnindexedChoiceBlock)."""
     StandardPageFactory(
-        parent=home_page,
         title="Page des étapes",
         slug="page-titre",
         body__0__heading__text="Les étapes",
